@@ -1,0 +1,1 @@
+"""Finding, reading and validating lesson and achievement files."""

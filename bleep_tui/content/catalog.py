@@ -1,0 +1,112 @@
+"""All the lessons the app can offer: the shipped ones, each loaded or explained."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bleep_tui.content.lessons import load_lesson
+from bleep_tui.content.problems import ContentError, Problem
+from bleep_tui.content.yamlread import Fields, compose
+from bleep_tui.core.levels import Level
+from bleep_tui.core.model import Lesson, Module
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+MODULES_FILE = "modules.yaml"
+LEVELS_FILE = "levels.yaml"
+
+
+def shipped_dir(name: str) -> Path:
+    """`lessons` or `achievements`: inside an installed wheel, else beside the package in a checkout."""
+    installed = PACKAGE_DIR / "shipped" / name
+    return installed if installed.is_dir() else PACKAGE_DIR.parent / name
+
+
+@dataclass(frozen=True)
+class BrokenLesson:
+    path: Path
+    problems: tuple[Problem, ...]
+
+    @property
+    def reason(self) -> str:
+        return self.problems[0].message if self.problems else ""
+
+
+@dataclass
+class Catalog:
+    modules: tuple[Module, ...]
+    lessons: dict[str, Lesson] = field(default_factory=dict)
+    broken: list[BrokenLesson] = field(default_factory=list)
+
+    def in_module(self, module_id: str) -> list[Lesson]:
+        return [lesson for lesson in self.lessons.values() if lesson.module == module_id]
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [problem for broken in self.broken for problem in broken.problems]
+
+
+def load_modules(path: Path) -> tuple[Module, ...]:
+    problems: list[Problem] = []
+    top = Fields(path, compose(path), "", problems)
+    modules = []
+    for entry in top.mappings("modules"):
+        modules.append(Module(entry.text("id"), entry.text("title")))
+        entry.reject_unknown()
+    top.reject_unknown()
+    if problems:
+        raise ContentError(problems)
+    return tuple(modules)
+
+
+def load_levels(path: Path) -> tuple[Level, ...]:
+    problems: list[Problem] = []
+    top = Fields(path, compose(path), "", problems)
+    levels = []
+    for entry in top.mappings("levels"):
+        levels.append(Level(entry.integer("xp", 0, 10_000_000), entry.text("name")))
+        entry.reject_unknown()
+    top.reject_unknown()
+    if levels and levels[0].xp != 0:
+        top.problem(top.node_of("levels"), "the first level must start at `xp: 0`")
+    if any(b.xp <= a.xp for a, b in zip(levels, levels[1:])):
+        top.problem(top.node_of("levels"), "levels must be listed with `xp` rising")
+    if not levels and not problems:
+        top.problem(top.node, "list at least one level")
+    if problems:
+        raise ContentError(problems)
+    return tuple(levels)
+
+
+def lesson_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*.yaml") if p.name != MODULES_FILE)
+
+
+def load_catalog(folder: Path | None = None, files: list[Path] | None = None) -> Catalog:
+    """Every lesson in `folder` (default: the shipped lessons), or just `files`.
+
+    A broken file never stops the others: it is listed in `broken` with its problems.
+    Raises ContentError only when the module list itself cannot be read.
+    """
+    folder = folder or shipped_dir("lessons")
+    modules = load_modules(folder / MODULES_FILE)
+    module_ids = frozenset(m.id for m in modules)
+    catalog = Catalog(modules)
+    first_file: dict[str, Path] = {}
+    for path in files if files is not None else lesson_files(folder):
+        try:
+            lesson = load_lesson(path, module_ids)
+        except ContentError as error:
+            catalog.broken.append(BrokenLesson(path, tuple(error.problems)))
+            continue
+        if lesson.id in first_file:
+            problem = Problem(path, f"lesson id `{lesson.id}` is already used by {first_file[lesson.id]}", field="id")
+            catalog.broken.append(BrokenLesson(path, (problem,)))
+            continue
+        first_file[lesson.id] = path
+        catalog.lessons[lesson.id] = lesson
+    order = {m.id: i for i, m in enumerate(modules)}
+    catalog.lessons = dict(
+        sorted(catalog.lessons.items(), key=lambda kv: (order.get(kv[1].module, 99), kv[1].level, str(first_file[kv[0]])))
+    )
+    return catalog

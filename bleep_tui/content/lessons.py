@@ -1,0 +1,185 @@
+"""Lesson files (format 1, see docs/authoring.md) into typed Lessons, or clear problems."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bleep_tui.content.problems import ContentError, Problem
+from bleep_tui.content.yamlread import Fields, compose
+from bleep_tui.core.answers import VALIDATORS
+from bleep_tui.core.model import (
+    STEP_TYPES,
+    ChoiceStep,
+    InfoStep,
+    Lesson,
+    Option,
+    OrderStep,
+    Step,
+    TextStep,
+    WrongAnswer,
+)
+from bleep_tui.core.scoring import default_hint_cost
+
+FORMAT_VERSION = 1
+ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+DIGCOMP_CODES = frozenset(
+    f"{area}.{n}" for area, count in ((1, 3), (2, 6), (3, 4), (4, 4), (5, 4)) for n in range(1, count + 1)
+)
+DEFAULT_POINTS = 10
+MAX_OPTIONS = 8
+
+
+def load_lesson(path: Path, module_ids: frozenset[str]) -> Lesson:
+    """The lesson in `path`, or ContentError listing every problem found in it."""
+    problems: list[Problem] = []
+    top = Fields(path, compose(path), "", problems)
+    if problems:
+        raise ContentError(problems)
+    version = top.integer("format", 1, 99)
+    if version not in (0, FORMAT_VERSION):
+        top.problem(top.node_of("format"), f"unknown lesson format {version}; this version of bleep reads format {FORMAT_VERSION}")
+    lesson_id = _identifier(top, "id")
+    module = top.text("module")
+    if module and module not in module_ids:
+        top.problem(top.node_of("module"), f"unknown module `{module}`; use one of: {', '.join(sorted(module_ids))}")
+    competences = top.text_list_with_nodes("competences")
+    for code, node in competences:
+        if code not in DIGCOMP_CODES:
+            top.problem(node, f"`{code}` is not a DigComp 2.2 competence code (1.1 to 5.4)")
+    if not competences and "competences" in top.values:
+        top.problem(top.node_of("competences"), "name at least one DigComp competence")
+    lesson = Lesson(
+        id=lesson_id,
+        title=top.text("title"),
+        module=module,
+        summary=top.text("summary"),
+        competences=tuple(code for code, _node in competences),
+        level=top.integer("level", 1, 8),
+        minutes=top.integer("minutes", 1, 120),
+        steps=_steps(top),
+    )
+    top.reject_unknown()
+    if problems:
+        raise ContentError(problems)
+    return lesson
+
+
+def _identifier(fields: Fields, key: str) -> str:
+    value = fields.text(key)
+    if value and not ID_PATTERN.fullmatch(value):
+        fields.problem(fields.node_of(key), f"`{fields.field(key)}` must be lower-case letters, digits and `-` (got `{value}`)")
+    return value
+
+
+def _steps(top: Fields) -> tuple[Step, ...]:
+    steps: list[Step] = []
+    seen: set[str] = set()
+    step_fields = top.mappings("steps")
+    if "steps" in top.values and not step_fields:
+        top.problem(top.node_of("steps"), "a lesson needs at least one step")
+    for fields in step_fields:
+        step = _step(fields)
+        if step is None:
+            continue
+        if step.id in seen:
+            fields.problem(fields.node_of("id"), f"step id `{step.id}` is used twice")
+        seen.add(step.id)
+        steps.append(step)
+    if steps and not any(step.scored for step in steps):
+        top.problem(top.node_of("steps"), "a lesson needs at least one step that asks something (choice, text or order)")
+    return tuple(steps)
+
+
+def _step(fields: Fields) -> Step | None:
+    if not fields.is_mapping:
+        return None
+    step_type = fields.text("type")
+    if step_type and step_type not in STEP_TYPES:
+        fields.problem(fields.node_of("type"), f"unknown step type `{step_type}`; use one of: {', '.join(STEP_TYPES)}")
+        return None
+    step_id = _identifier(fields, "id")
+    if step_type == "info":
+        step: Step = InfoStep(id=step_id, type="info", title=fields.text("title", required=False), text=fields.text("text"))
+        fields.reject_unknown()
+        return step
+    points = fields.integer("points", 0, 1000, required=False, default=DEFAULT_POINTS)
+    common = dict(
+        id=step_id,
+        title=fields.text("title", required=False),
+        points=points,
+        hints=tuple(fields.text_list("hints", required=False)),
+        hint_cost=fields.integer("hint_cost", 0, 1000, required=False, default=default_hint_cost(points)),
+        explanation=fields.text("explanation"),
+    )
+    if step_type == "choice":
+        step = _choice(fields, common)
+    elif step_type == "text":
+        step = _text(fields, common)
+    elif step_type == "order":
+        step = _order(fields, common)
+    else:
+        return None
+    fields.reject_unknown()
+    return step
+
+
+def _choice(fields: Fields, common: dict) -> ChoiceStep:
+    multiple = fields.boolean("multiple")
+    options: list[Option] = []
+    option_fields = fields.mappings("options")
+    for option in option_fields:
+        correct = option.boolean("correct")
+        text = option.text("text")
+        feedback = option.text("feedback", required=not correct)
+        option.reject_unknown()
+        options.append(Option(text, correct, feedback))
+    node = fields.node_of("options")
+    if option_fields and not 2 <= len(options) <= MAX_OPTIONS:
+        fields.problem(node, f"a choice needs 2 to {MAX_OPTIONS} options, not {len(options)}")
+    right = sum(option.correct for option in options)
+    if options and multiple and right == 0:
+        fields.problem(node, "mark at least one option `correct: true`")
+    if options and not multiple and right != 1:
+        fields.problem(node, f"mark exactly one option `correct: true` (found {right}), or set `multiple: true`")
+    return ChoiceStep(type="choice", prompt=fields.text("prompt"), multiple=multiple, options=tuple(options), **common)
+
+
+def _text(fields: Fields, common: dict) -> TextStep:
+    pattern = fields.text("pattern", required=False)
+    if pattern:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            fields.problem(fields.node_of("pattern"), f"`{fields.field('pattern')}` is not a valid regular expression: {error}")
+    validator = fields.text("validator", required=False)
+    if validator and validator not in VALIDATORS:
+        fields.problem(fields.node_of("validator"), f"unknown validator `{validator}`; use one of: {', '.join(VALIDATORS)}")
+    accept = tuple(fields.text_list("accept", required=False))
+    if not (accept or pattern or validator):
+        fields.problem(fields.node, f"{fields.where} needs `accept`, `pattern` or `validator` to know a right answer")
+    wrong_answers = []
+    for wrong in fields.mappings("wrong_answers", required=False):
+        wrong_answers.append(WrongAnswer(wrong.text("answer"), wrong.text("feedback")))
+        wrong.reject_unknown()
+    return TextStep(
+        type="text",
+        prompt=fields.text("prompt"),
+        placeholder=fields.text("placeholder", required=False),
+        accept=accept,
+        pattern=pattern,
+        validator=validator,
+        case_sensitive=fields.boolean("case_sensitive"),
+        wrong_answers=tuple(wrong_answers),
+        feedback=fields.text("feedback"),
+        **common,
+    )
+
+
+def _order(fields: Fields, common: dict) -> OrderStep:
+    items = fields.text_list("items")
+    if items and not 2 <= len(items) <= MAX_OPTIONS:
+        fields.problem(fields.node_of("items"), f"an order step needs 2 to {MAX_OPTIONS} items, not {len(items)}")
+    if len(set(items)) != len(items):
+        fields.problem(fields.node_of("items"), "every item must be different, or the right order is ambiguous")
+    return OrderStep(type="order", prompt=fields.text("prompt"), items=tuple(items), feedback=fields.text("feedback"), **common)

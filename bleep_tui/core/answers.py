@@ -1,0 +1,97 @@
+"""Checking typed answers: normalisation and the named validators lessons can use."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Callable
+
+
+def normalise(text: str, case_sensitive: bool = False) -> str:
+    """Trim, collapse runs of white space to one space, and fold case unless told not to."""
+    collapsed = " ".join(text.split())
+    return collapsed if case_sensitive else collapsed.casefold()
+
+
+def iban_problem(text: str) -> str | None:
+    """Why `text` is not a valid IBAN, or None when it is one (mod-97 checked)."""
+    iban = "".join(text.split()).upper()
+    if not iban:
+        return "empty"
+    if not re.fullmatch(r"[A-Z0-9]+", iban):
+        return "characters"
+    if not re.fullmatch(r"[A-Z]{2}[0-9]{2}", iban[:4]):
+        return "country"
+    expected = IBAN_LENGTHS.get(iban[:2])
+    if expected is None:
+        return "country"
+    if len(iban) != expected:
+        return "length"
+    digits = "".join(str(int(ch, 36)) for ch in iban[4:] + iban[:4])
+    if int(digits) % 97 != 1:
+        return "checksum"
+    return None
+
+
+# The SEPA countries' IBAN lengths (ISO 13616 registry).
+IBAN_LENGTHS: dict[str, int] = {
+    "AD": 24, "AT": 20, "BE": 16, "BG": 22, "CH": 21, "CY": 28, "CZ": 24,
+    "DE": 22, "DK": 18, "EE": 20, "ES": 24, "FI": 18, "FR": 27, "GB": 22,
+    "GI": 23, "GR": 27, "HR": 21, "HU": 28, "IE": 22, "IS": 26, "IT": 27,
+    "LI": 21, "LT": 20, "LU": 20, "LV": 21, "MC": 27, "MT": 31, "NL": 18,
+    "NO": 15, "PL": 28, "PT": 25, "RO": 24, "SE": 24, "SI": 19, "SK": 24,
+    "SM": 27, "VA": 22,
+}
+
+
+def is_iban(text: str) -> bool:
+    return iban_problem(text) is None
+
+
+def is_email(text: str) -> bool:
+    return re.fullmatch(
+        r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", text.strip()
+    ) is not None and ".." not in text
+
+
+def is_phone(text: str) -> bool:
+    compact = re.sub(r"[ \-()/.]", "", text.strip())
+    return re.fullmatch(r"\+?[0-9]{8,15}", compact) is not None
+
+
+def parse_date(text: str) -> date | None:
+    """A real calendar date written DD/MM/YYYY (also with - or .) or YYYY-MM-DD."""
+    text = text.strip()
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    local = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+    try:
+        if iso:
+            return date(int(iso[1]), int(iso[2]), int(iso[3]))
+        if local:
+            return date(int(local[3]), int(local[2]), int(local[1]))
+    except ValueError:
+        return None
+    return None
+
+
+def is_date(text: str) -> bool:
+    return parse_date(text) is not None
+
+
+def is_amount(text: str) -> bool:
+    compact = text.strip().removeprefix("€").removesuffix("€").strip()
+    return re.fullmatch(r"[0-9]{1,7}([.,][0-9]{2})?", compact) is not None
+
+
+def is_passphrase(text: str) -> bool:
+    return len(text.split()) >= 4 or len(text.strip()) >= 15
+
+
+VALIDATORS: dict[str, Callable[[str], bool]] = {
+    "iban": is_iban,
+    "email": is_email,
+    "phone": is_phone,
+    "date": is_date,
+    "amount": is_amount,
+    "passphrase": is_passphrase,
+}

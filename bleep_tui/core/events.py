@@ -1,0 +1,44 @@
+"""Events: the source of truth. Everything a learner sees is derived from them."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from datetime import datetime, timezone
+from typing import Any, Literal
+
+EventKind = Literal["lesson_started", "hint_shown", "step_read", "answered", "lesson_finished"]
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: str
+    at: str
+    lesson: str = ""
+    run: str = ""  # one attempt at a lesson, from start to finish
+    step: str = ""
+    answer: Any = None
+    correct: bool = False
+    points: int = 0  # answered: earned on this answer; lesson_finished: XP of the run
+    bonus: int = 0
+    try_number: int = 0
+    hints: int = 0  # hint_shown: how many hints are now shown
+    finished: bool = False
+    percent: int = 0
+    stars: int = 0
+
+    def to_record(self) -> dict[str, Any]:
+        defaults = Event(kind="", at="")
+        return {
+            key: value
+            for key, value in asdict(self).items()
+            if key in ("kind", "at") or value != getattr(defaults, key)
+        }
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Event:
+        known = {f.name for f in fields(cls)}
+        return cls(**{key: value for key, value in record.items() if key in known})

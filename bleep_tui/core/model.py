@@ -1,0 +1,105 @@
+"""Lessons and steps as typed, immutable data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+StepType = Literal["info", "choice", "text", "order"]
+STEP_TYPES: tuple[str, ...] = ("info", "choice", "text", "order")
+MAX_TRIES = 3
+
+
+@dataclass(frozen=True)
+class Module:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Option:
+    text: str
+    correct: bool = False
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class WrongAnswer:
+    answer: str
+    feedback: str
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    type: StepType
+    title: str = ""
+    points: int = 0
+    hints: tuple[str, ...] = ()
+    hint_cost: int = 0
+    explanation: str = ""
+
+    @property
+    def scored(self) -> bool:
+        return self.type != "info"
+
+
+@dataclass(frozen=True)
+class InfoStep(Step):
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class ChoiceStep(Step):
+    prompt: str = ""
+    multiple: bool = False
+    options: tuple[Option, ...] = ()
+
+    @property
+    def correct_indexes(self) -> frozenset[int]:
+        return frozenset(i for i, option in enumerate(self.options) if option.correct)
+
+
+@dataclass(frozen=True)
+class TextStep(Step):
+    prompt: str = ""
+    placeholder: str = ""
+    accept: tuple[str, ...] = ()
+    pattern: str = ""
+    validator: str = ""
+    case_sensitive: bool = False
+    wrong_answers: tuple[WrongAnswer, ...] = ()
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class OrderStep(Step):
+    prompt: str = ""
+    items: tuple[str, ...] = ()
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class Lesson:
+    id: str
+    title: str
+    module: str
+    summary: str
+    competences: tuple[str, ...]
+    level: int
+    minutes: int
+    steps: tuple[Step, ...] = field(default=())
+
+    @property
+    def step_types(self) -> list[str]:
+        return [t for t in STEP_TYPES if any(step.type == t for step in self.steps)]
+
+    @property
+    def max_points(self) -> int:
+        return sum(step.points for step in self.steps)
+
+    def step_index(self, step_id: str) -> int | None:
+        for index, step in enumerate(self.steps):
+            if step.id == step_id:
+                return index
+        return None

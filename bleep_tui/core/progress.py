@@ -1,0 +1,148 @@
+"""Progress derived from events: runs in progress, best results per lesson, XP."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Iterable
+
+from bleep_tui.core.events import Event
+from bleep_tui.core.levels import Level, LevelStatus, level_for
+from bleep_tui.core.model import Lesson
+
+
+@dataclass
+class StepState:
+    tries: int = 0
+    hints: int = 0
+    done: bool = False
+    correct: bool = False
+    points: int = 0
+    bonus: int = 0
+    last_answer: object = None
+
+
+@dataclass
+class RunState:
+    """One attempt at a lesson, rebuilt from its events (so it survives a dropped session)."""
+
+    run: str
+    lesson: str
+    started_at: str
+    steps: dict[str, StepState] = field(default_factory=dict)
+    finished: bool = False
+
+    def step(self, step_id: str) -> StepState:
+        return self.steps.setdefault(step_id, StepState())
+
+    def current_index(self, lesson: Lesson) -> int:
+        """The first step not yet done; len(steps) when all are done."""
+        for index, step in enumerate(lesson.steps):
+            if not self.step(step.id).done:
+                return index
+        return len(lesson.steps)
+
+    def earned(self) -> dict[str, tuple[int, int]]:
+        return {sid: (s.points, s.bonus) for sid, s in self.steps.items() if s.done}
+
+
+def apply(state: RunState, event: Event) -> None:
+    """Fold one event of this run into its state."""
+    step = state.step(event.step) if event.step else None
+    if event.kind == "hint_shown" and step:
+        step.hints = max(step.hints, event.hints)
+    elif event.kind == "step_read" and step:
+        step.done = True
+    elif event.kind == "answered" and step and not step.done:
+        step.tries = max(step.tries, event.try_number)
+        step.last_answer = event.answer
+        if event.finished:
+            step.done, step.correct = True, event.correct
+            step.points, step.bonus = event.points, event.bonus
+    elif event.kind == "lesson_finished":
+        state.finished = True
+
+
+def runs(events: Iterable[Event]) -> dict[str, RunState]:
+    states: dict[str, RunState] = {}
+    for event in events:
+        if event.kind == "lesson_started":
+            states[event.run] = RunState(event.run, event.lesson, event.at)
+        elif event.run in states:
+            apply(states[event.run], event)
+    return states
+
+
+def open_run(events: Iterable[Event], lesson_id: str) -> RunState | None:
+    """The latest unfinished run of a lesson, to resume where the learner left."""
+    candidates = [r for r in runs(events).values() if r.lesson == lesson_id and not r.finished]
+    return candidates[-1] if candidates else None
+
+
+@dataclass(frozen=True)
+class LessonRecord:
+    """A learner's history with one lesson."""
+
+    lesson: str
+    attempts: int = 0  # runs started
+    completions: int = 0
+    best_percent: int = 0
+    best_stars: int = 0
+    best_xp: int = 0
+    completed_at: str = ""  # first completion
+    seconds: int = 0  # time spent in finished runs
+    hints: int = 0
+    in_progress: bool = False
+
+
+def _seconds_between(start: str, end: str) -> int:
+    try:
+        return max(0, int((datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds()))
+    except ValueError:
+        return 0
+
+
+def lesson_records(events: list[Event]) -> dict[str, LessonRecord]:
+    all_runs = runs(events)
+    records: dict[str, LessonRecord] = {}
+    for event in events:
+        if event.kind == "lesson_started":
+            r = records.get(event.lesson, LessonRecord(event.lesson))
+            records[event.lesson] = replace(r, attempts=r.attempts + 1)
+        elif event.kind == "lesson_finished" and event.run in all_runs:
+            run = all_runs[event.run]
+            r = records.get(event.lesson, LessonRecord(event.lesson))
+            records[event.lesson] = replace(
+                r,
+                completions=r.completions + 1,
+                best_percent=max(r.best_percent, event.percent),
+                best_stars=max(r.best_stars, event.stars),
+                best_xp=max(r.best_xp, event.points),
+                completed_at=r.completed_at or event.at,
+                seconds=r.seconds + _seconds_between(run.started_at, event.at),
+                hints=r.hints + sum(s.hints for s in run.steps.values()),
+            )
+    for run in all_runs.values():
+        if not run.finished and run.lesson in records:
+            records[run.lesson] = replace(records[run.lesson], in_progress=True)
+    return records
+
+
+def total_xp(records: dict[str, LessonRecord]) -> int:
+    """XP counts each lesson's best run, so replaying improves a score but cannot farm XP."""
+    return sum(record.best_xp for record in records.values())
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What a learner has achieved so far, as the home screen shows it."""
+
+    records: dict[str, LessonRecord]
+    xp: int
+    level: LevelStatus
+
+
+def snapshot(events: list[Event], levels: tuple[Level, ...]) -> Snapshot:
+    records = lesson_records(events)
+    xp = total_xp(records)
+    return Snapshot(records, xp, level_for(levels, xp))

@@ -1,0 +1,1 @@
+"""Persistence: one TinyDB file per learner, written atomically under an exclusive lock."""

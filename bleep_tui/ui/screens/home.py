@@ -1,0 +1,116 @@
+"""Home: the learner's level and XP, and every lesson by module with its stars."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from bleep_tui.core.model import Lesson
+from bleep_tui.core.progress import LessonRecord, Snapshot
+from bleep_tui.i18n import _
+from bleep_tui.ui.glyphs import bar, stars
+
+XP_BAR_WIDTH = 20
+
+
+class HomeScreen(Screen[None]):
+    BINDINGS = [Binding("enter", "open_lesson", _("Start lesson"), show=True)]
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="status", markup=False)
+        yield OptionList(id="lessons", markup=False)
+        yield Static("", id="summary", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_progress()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_progress()
+
+    def refresh_progress(self) -> None:
+        progress = self.app.progress()
+        self.query_one("#status", Static).update(self._status_line(progress))
+        lessons = self.query_one("#lessons", OptionList)
+        highlighted = lessons.highlighted
+        lessons.clear_options()
+        lessons.add_options(self._options(progress))
+        if highlighted is not None and highlighted < lessons.option_count:
+            lessons.highlighted = highlighted
+        else:
+            lessons.action_first()
+        lessons.focus()
+
+    def _status_line(self, progress: Snapshot) -> Text:
+        glyphs = self.app.glyphs
+        level = progress.level
+        profile = self.app.store.profile()
+        name = profile.name if profile else ""
+        line = Text()
+        line.append(name, style="bold")
+        line.append(f"  {glyphs.bullet}  ")
+        line.append(_("Level {number}: {name}").format(number=level.number, name=level.name), style="bold")
+        line.append(f"  {bar(glyphs, level.fraction, XP_BAR_WIDTH)}  ")
+        if level.next_at is None:
+            line.append(_("{xp} XP (top level)").format(xp=progress.xp))
+        else:
+            line.append(_("{xp} XP, {left} to next level").format(xp=progress.xp, left=level.to_next))
+        return line
+
+    def _options(self, progress: Snapshot) -> list[Option | None]:
+        catalog = self.app.catalog
+        options: list[Option | None] = []
+        for module in catalog.modules:
+            lessons = catalog.in_module(module.id)
+            if not lessons:
+                continue
+            options.append(Option(Text(module.title.upper(), style="bold"), disabled=True))
+            for lesson in lessons:
+                options.append(Option(self._lesson_line(lesson, progress.records.get(lesson.id)), id=lesson.id))
+        if catalog.broken:
+            options.append(Option(Text(_("UNAVAILABLE"), style="bold"), disabled=True))
+            for broken in catalog.broken:
+                line = Text(f"  {broken.path.name}: {broken.reason}")
+                options.append(Option(line, disabled=True))
+        return options
+
+    def _lesson_line(self, lesson: Lesson, record: LessonRecord | None) -> Text:
+        glyphs = self.app.glyphs
+        line = Text("  ")
+        if record and record.completions:
+            line.append(stars(glyphs, record.best_stars), style="bold")
+            line.append(f" {record.best_percent:>3}%  ")
+        else:
+            line.append(stars(glyphs, 0) + "       ", style="dim")
+        line.append(lesson.title)
+        if record and record.in_progress:
+            line.append("  " + _("(in progress)"), style="italic")
+        return line
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        lesson = self.app.catalog.lessons.get(event.option_id or "")
+        summary = self.query_one("#summary", Static)
+        if lesson is None:
+            summary.update("")
+            return
+        details = _("{minutes} min · DigComp {codes}").format(minutes=lesson.minutes, codes=", ".join(lesson.competences))
+        summary.update(Text(f"{lesson.summary}\n", style="") + Text(details, style="dim"))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self._open(event.option_id)
+
+    def action_open_lesson(self) -> None:
+        lessons = self.query_one("#lessons", OptionList)
+        if lessons.highlighted is not None:
+            self._open(lessons.get_option_at_index(lessons.highlighted).id)
+
+    def _open(self, lesson_id: str | None) -> None:
+        from bleep_tui.ui.screens.lesson import LessonScreen
+
+        lesson = self.app.catalog.lessons.get(lesson_id or "")
+        if lesson is not None:
+            self.app.push_screen(LessonScreen(lesson))

@@ -1,0 +1,227 @@
+"""The lesson player: one step at a time, every answer saved the moment it is given."""
+
+from __future__ import annotations
+
+import uuid
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Markdown, Static
+
+from bleep_tui.core.events import Event, now_iso
+from bleep_tui.core.model import MAX_TRIES, ChoiceStep, InfoStep, Lesson, OrderStep, Step, TextStep
+from bleep_tui.core.progress import RunState, apply, open_run
+from bleep_tui.core.scoring import Answer, Outcome, lesson_result, score_answer
+from bleep_tui.i18n import _, ngettext
+from bleep_tui.ui.widgets.steps import AnswerGiven, MultipleChoice, OrderList, SingleChoice, TypedAnswer
+
+
+def right_answer(step: Step) -> str:
+    if isinstance(step, ChoiceStep):
+        return "; ".join(o.text for o in step.options if o.correct)
+    if isinstance(step, TextStep):
+        return step.accept[0] if step.accept else _("any valid answer of the kind asked")
+    if isinstance(step, OrderStep):
+        return "  ".join(f"{n}. {item}" for n, item in enumerate(step.items, 1))
+    return ""
+
+
+class LessonScreen(Screen[None]):
+    BINDINGS = [
+        Binding("f2", "hint", _("Hint")),
+        Binding("h", "hint", _("Hint"), show=False),
+        Binding("escape", "leave", _("Save and leave")),
+    ]
+
+    def __init__(self, lesson: Lesson) -> None:
+        super().__init__()
+        self.lesson = lesson
+        self.run_state: RunState | None = None
+        self.index = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="lesson-header", markup=False)
+        yield VerticalScroll(id="step")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        run = open_run(self.app.store.events(), self.lesson.id)
+        if run is None:
+            run = RunState(uuid.uuid4().hex[:12], self.lesson.id, now_iso())
+            if not self.app.record(Event("lesson_started", run.started_at, lesson=self.lesson.id, run=run.run)):
+                self.app.pop_screen()
+                return
+        self.run_state = run
+        await self.show_step(run.current_index(self.lesson))
+
+    @property
+    def step(self) -> Step:
+        return self.lesson.steps[self.index]
+
+    @property
+    def run(self) -> RunState:
+        assert self.run_state is not None
+        return self.run_state
+
+    def save(self, kind: str, **fields: object) -> Event | None:
+        """Record an event of this run and fold it into the run's state; None if it could not be saved."""
+        event = Event(kind, now_iso(), lesson=self.lesson.id, run=self.run.run, step=self.step.id, **fields)
+        if not self.app.record(event):
+            return None
+        apply(self.run, event)
+        return event
+
+    async def show_step(self, index: int) -> None:
+        self.index = index
+        if index >= len(self.lesson.steps):
+            self.finish()
+            return
+        step = self.step
+        header = Text(self.lesson.title, style="bold")
+        header.append("  ")
+        header.append(_("Step {n} of {total}").format(n=index + 1, total=len(self.lesson.steps)), style="dim")
+        if step.scored:
+            header.append("  " + ngettext("{points} point", "{points} points", step.points).format(points=step.points), style="dim")
+        self.query_one("#lesson-header", Static).update(header)
+        body = self.query_one("#step", VerticalScroll)
+        await body.remove_children()
+        widgets: list[Widget] = []
+        if step.title:
+            widgets.append(Static(Text(step.title, style="bold"), classes="step-title"))
+        if isinstance(step, InfoStep):
+            widgets.append(Markdown(step.text, open_links=False))
+            widgets.append(Button(_("Continue"), id="continue", compact=True))
+        else:
+            widgets.append(Static(Text(step.prompt.strip()), classes="prompt"))
+            widgets.append(self._answer_widget(step))
+            widgets.append(Static("", id="hints", markup=False))
+            widgets.append(Static("", id="feedback", markup=False))
+        await body.mount_all(widgets)
+        body.scroll_home(animate=False)
+        self.call_after_refresh(self._focus_first)
+        state = self.run.step(step.id)
+        if step.scored:
+            self._show_hints(state.hints)
+            if state.tries:
+                left = MAX_TRIES - state.tries
+                self._feedback(Text(ngettext("Welcome back. You have {n} try left.", "Welcome back. You have {n} tries left.", left).format(n=left)))
+        self.refresh_bindings()
+
+    def _answer_widget(self, step: Step) -> Widget:
+        if isinstance(step, ChoiceStep):
+            return MultipleChoice(step) if step.multiple else SingleChoice(step)
+        if isinstance(step, TextStep):
+            return TypedAnswer(step)
+        assert isinstance(step, OrderStep)
+        return OrderList(step, f"{self.lesson.id}/{step.id}", self.app.glyphs.moving)
+
+    def _focus_first(self) -> None:
+        for selector in ("#continue", ".answer"):
+            found = self.query(selector)
+            if found:
+                found.first().focus()
+                return
+
+    def _feedback(self, text: Text) -> None:
+        self.query_one("#feedback", Static).update(text)
+
+    def _show_hints(self, shown: int) -> None:
+        hints = self.step.hints[:shown]
+        text = Text()
+        for number, hint in enumerate(hints, 1):
+            text.append(_("Hint {n}: ").format(n=number), style="bold")
+            text.append(hint + "\n")
+        self.query_one("#hints", Static).update(text)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "hint":
+            if self.run_state is None or self.index >= len(self.lesson.steps):
+                return False
+            state = self.run.step(self.step.id)
+            return bool(self.step.scored and not state.done and state.hints < len(self.step.hints))
+        return True
+
+    def action_hint(self) -> None:
+        state = self.run.step(self.step.id)
+        if self.save("hint_shown", hints=state.hints + 1):
+            self._show_hints(state.hints)
+            self.refresh_bindings()
+
+    def on_answer_given(self, message: AnswerGiven) -> None:
+        step = self.step
+        state = self.run.step(step.id)
+        if state.done:
+            return
+        outcome = score_answer(step, message.answer, state.tries + 1, state.hints)
+        answer = message.answer if isinstance(message.answer, str) else list(message.answer)
+        saved = self.save(
+            "answered",
+            answer=answer,
+            correct=outcome.correct,
+            points=outcome.points,
+            bonus=outcome.bonus,
+            try_number=state.tries + 1,
+            hints=state.hints,
+            finished=outcome.finished,
+        )
+        if saved is None:
+            self._feedback(Text(_("Your answer could not be saved, so it was not marked. Try again, or tell your facilitator."), style="bold"))
+            return
+        self._feedback(self._outcome_text(step, outcome, MAX_TRIES - state.tries))
+        if outcome.finished:
+            for widget in self.query(".answer"):
+                widget.disabled = True
+            self.query_one("#step", VerticalScroll).mount(Button(_("Continue"), id="continue", compact=True))
+            self.call_after_refresh(self._focus_first)
+            self.refresh_bindings()
+
+    def _outcome_text(self, step: Step, outcome: Outcome, tries_left: int) -> Text:
+        glyphs = self.app.glyphs
+        text = Text()
+        if outcome.correct:
+            text.append(f"{glyphs.right} " + _("Right!") + " ", style="bold")
+            text.append(ngettext("+{n} point", "+{n} points", outcome.points).format(n=outcome.points))
+            if outcome.bonus:
+                text.append(" " + _("(with a first-try bonus of {n})").format(n=outcome.bonus))
+            text.append("\n")
+        else:
+            text.append(f"{glyphs.wrong} " + _("Not quite.") + "\n", style="bold")
+        for line in outcome.feedback:
+            text.append(line.strip() + "\n")
+        if outcome.missed:
+            text.append(ngettext("You missed {n} right answer.", "You missed {n} right answers.", outcome.missed).format(n=outcome.missed) + "\n")
+        if not outcome.finished:
+            text.append(ngettext("Try again: {n} try left.", "Try again: {n} tries left.", tries_left).format(n=tries_left))
+            return text
+        if not outcome.correct:
+            text.append(_("The right answer: ") + right_answer(step) + "\n", style="bold")
+        text.append("\n" + step.explanation.strip())
+        return text
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id != "continue":
+            return
+        if isinstance(self.step, InfoStep) and not self.run.step(self.step.id).done:
+            if self.save("step_read") is None:
+                return
+        await self.show_step(self.index + 1)
+
+    def finish(self) -> None:
+        from bleep_tui.ui.screens.result import ResultScreen
+
+        before = self.app.progress()
+        result = lesson_result(self.lesson, self.run.earned())
+        event = Event(
+            "lesson_finished", now_iso(), lesson=self.lesson.id, run=self.run.run,
+            points=result.xp, bonus=result.bonus, percent=result.percent, stars=result.stars,
+        )
+        if not self.app.record(event):
+            return
+        self.app.switch_screen(ResultScreen(self.lesson, result, before, self.app.progress()))
+
+    def action_leave(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,56 @@
+"""First run: ask the learner what to call them, and create their local profile."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from bleep_tui.i18n import _
+from bleep_tui.store.files import StoreError
+
+MAX_NAME_LENGTH = 40
+
+
+def clean_name(typed: str) -> str:
+    """The name as typed, without control characters or surrounding spaces."""
+    return "".join(ch for ch in typed if unicodedata.category(ch)[0] != "C").strip()
+
+
+class WelcomeScreen(Screen[None]):
+    def compose(self) -> ComposeResult:
+        with Vertical(id="welcome"):
+            yield Static(_("Welcome to BLEEP"), id="welcome-title", markup=False)
+            yield Static(
+                _(
+                    "Here you practise everyday digital tasks: cash machines, card payments, "
+                    "email, forms and more. Everything is a safe practice: no real money, "
+                    "no internet. Mistakes only cost points, and your progress is saved "
+                    "after every answer."
+                ),
+                markup=False,
+            )
+            yield Static(_("What should we call you? (a first name or a nickname)"), markup=False)
+            name = Input(placeholder=_("your name"), max_length=MAX_NAME_LENGTH, id="name")
+            name.cursor_blink = False
+            yield name
+            yield Static("", id="welcome-error", markup=False)
+        yield Footer()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        from bleep_tui.ui.screens.home import HomeScreen
+
+        name = clean_name(event.value)
+        error = self.query_one("#welcome-error", Static)
+        if not name:
+            error.update(_("Please type a name, then press Enter."))
+            return
+        try:
+            self.app.store.create(name)
+        except StoreError as problem:
+            error.update(_("Your name could not be saved: {reason}").format(reason=problem))
+            return
+        self.app.switch_screen(HomeScreen())

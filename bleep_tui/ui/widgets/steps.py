@@ -1,0 +1,120 @@
+"""One widget per step type. Each turns keys into an answer and posts `AnswerGiven`."""
+
+from __future__ import annotations
+
+import random
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Input, OptionList, SelectionList
+from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
+
+from bleep_tui.core.model import ChoiceStep, OrderStep, TextStep
+from bleep_tui.core.scoring import Answer
+from bleep_tui.i18n import _
+
+
+class AnswerGiven(Message):
+    def __init__(self, answer: Answer) -> None:
+        super().__init__()
+        self.answer = answer
+
+
+class SingleChoice(OptionList):
+    """Arrows to move, Enter to answer."""
+
+    def __init__(self, step: ChoiceStep) -> None:
+        super().__init__(*(Option(Text(o.text)) for o in step.options), markup=False, classes="answer")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(AnswerGiven((event.option_index,)))
+
+
+class MultipleChoice(SelectionList[int]):
+    """Space ticks or unticks, Enter answers."""
+
+    BINDINGS = [Binding("enter", "answer", _("Check answer"), show=True)]
+
+    def __init__(self, step: ChoiceStep) -> None:
+        super().__init__(*(Selection(Text(o.text), i) for i, o in enumerate(step.options)), classes="answer")
+
+    def action_answer(self) -> None:
+        self.post_message(AnswerGiven(tuple(sorted(self.selected))))
+
+
+class TypedAnswer(Input):
+    def __init__(self, step: TextStep) -> None:
+        super().__init__(placeholder=step.placeholder or _("type your answer"), max_length=200, classes="answer")
+        self.cursor_blink = False
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(AnswerGiven(event.value))
+
+
+def shuffled_order(step: OrderStep, seed: str) -> list[int]:
+    """The same shuffle for a step every time (so a resumed lesson looks the same), never already right."""
+    order = list(range(len(step.items)))
+    random.Random(seed).shuffle(order)
+    if order == sorted(order):
+        order = order[1:] + order[:1]
+    return order
+
+
+class OrderList(OptionList):
+    """Space picks an item up or puts it down; arrows move a picked-up item; u/d move at once; Enter answers."""
+
+    BINDINGS = [
+        Binding("space", "grab", _("Pick up / put down"), show=True),
+        Binding("u", "move(-1)", _("Move up"), show=True),
+        Binding("d", "move(1)", _("Move down"), show=True),
+        Binding("enter", "answer", _("Check order"), show=True),
+    ]
+
+    def __init__(self, step: OrderStep, seed: str, moving_glyph: str) -> None:
+        super().__init__(markup=False, classes="answer")
+        self.items = step.items
+        self.order = shuffled_order(step, seed)
+        self.grabbed = False
+        self.moving_glyph = moving_glyph
+
+    def on_mount(self) -> None:
+        self._redraw(0)
+
+    def _redraw(self, highlight: int) -> None:
+        self.clear_options()
+        for position, item in enumerate(self.order):
+            mark = self.moving_glyph if self.grabbed and position == highlight else "  "
+            self.add_option(Option(Text(f"{mark} {position + 1}. {self.items[item]}")))
+        self.highlighted = highlight
+
+    def action_grab(self) -> None:
+        self.grabbed = not self.grabbed
+        self._redraw(self.highlighted or 0)
+
+    def action_move(self, delta: int) -> None:
+        here = self.highlighted or 0
+        there = here + delta
+        if 0 <= there < len(self.order):
+            self.order[here], self.order[there] = self.order[there], self.order[here]
+            self._redraw(there)
+
+    def action_cursor_up(self) -> None:
+        if self.grabbed:
+            self.action_move(-1)
+        else:
+            super().action_cursor_up()
+
+    def action_cursor_down(self) -> None:
+        if self.grabbed:
+            self.action_move(1)
+        else:
+            super().action_cursor_down()
+
+    def action_answer(self) -> None:
+        self.grabbed = False
+        self._redraw(self.highlighted or 0)
+        self.post_message(AnswerGiven(tuple(self.order)))

@@ -1,0 +1,223 @@
+"""A learner plays lessons with the keyboard at 80x24; what they earn is on screen and on disk."""
+
+from pathlib import Path
+import shutil
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import OptionList
+
+from bleep_tui.content.catalog import load_catalog, shipped_dir
+from bleep_tui.core.model import OrderStep
+from bleep_tui.store.learner import LearnerStore
+from bleep_tui.ui.app import BleepApp
+from bleep_tui.ui.widgets.steps import shuffled_order
+
+from .screen import screen_text
+
+LESSON = "safety-one-time-codes"
+SIZE = (80, 24)
+
+
+async def create_learner(pilot: Pilot, name: str = "Sam") -> None:
+    await pilot.press(*name, "enter")
+    await pilot.pause()
+
+
+async def open_lesson(pilot: Pilot, lesson_id: str) -> None:
+    menu = pilot.app.screen.query_one("#lessons", OptionList)
+    menu.focus()
+    menu.action_first()
+    for _ in range(menu.option_count):
+        if menu.get_option_at_index(menu.highlighted).id == lesson_id:
+            break
+        await pilot.press("down")
+    assert menu.get_option_at_index(menu.highlighted).id == lesson_id
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def put_in_order(pilot: Pilot, step: OrderStep, seed: str) -> None:
+    """Move each item to its place with the keys a learner would use."""
+    order = shuffled_order(step, seed)
+    await pilot.press("home")
+    cursor = 0
+    for target in range(len(order)):
+        position = order.index(target)
+        await pilot.press(*(["down"] * (position - cursor) if position > cursor else ["up"] * (cursor - position)))
+        await pilot.press(*(["u"] * (position - target)))
+        order.insert(target, order.pop(position))
+        cursor = target
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def play_one_time_codes_perfectly(pilot: Pilot) -> None:
+    lesson = pilot.app.catalog.lessons[LESSON]
+    await pilot.press("enter")  # info: Continue
+    await pilot.pause()
+    await pilot.press("enter")  # choice: first option is right
+    await pilot.pause()
+    assert "Right!" in screen_text(pilot.app)
+    await pilot.press("enter")  # Continue
+    await pilot.pause()
+    await pilot.press(*"Nobody ", "enter")
+    await pilot.pause()
+    assert "Right!" in screen_text(pilot.app)
+    await pilot.press("enter")
+    await pilot.pause()
+    await put_in_order(pilot, lesson.steps[3], f"{LESSON}/what-to-do")
+    assert "Right!" in screen_text(pilot.app)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_a_perfect_lesson_shows_three_stars_and_xp_on_screen_on_disk_and_after_restart(data_dir: Path) -> None:
+    app = BleepApp(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await create_learner(pilot)
+        await open_lesson(pilot, LESSON)
+        await play_one_time_codes_perfectly(pilot)
+        result = screen_text(app)
+        assert "Lesson complete: Never share a one-time code" in result
+        assert "★★★" in result and "100% of the points" in result
+        assert "You gained 36 XP. Total: 36 XP" in result
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "36 XP" in screen_text(app)
+
+    finished = [e for e in LearnerStore(data_dir).events() if e.kind == "lesson_finished"]
+    assert [(e.lesson, e.points, e.percent, e.stars) for e in finished] == [(LESSON, 36, 100, 3)]
+
+    again = BleepApp(data_dir)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        home = screen_text(again)
+        assert "Sam" in home and "36 XP" in home
+        assert "★★★ 100%  Never share a one-time code" in home
+
+
+async def test_leaving_mid_lesson_and_coming_back_resumes_at_the_same_step(data_dir: Path) -> None:
+    app = BleepApp(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await create_learner(pilot)
+        await open_lesson(pilot, LESSON)
+        await pilot.press("enter", "down", "enter")  # read the intro, answer step 2 wrongly once
+        await pilot.pause()
+        assert "Try again: 2 tries left." in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "(in progress)" in screen_text(app)
+
+    again = BleepApp(data_dir)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_lesson(pilot, LESSON)
+        screen = screen_text(again)
+        assert "Step 2 of 4" in screen
+        assert "Welcome back. You have 2 tries left." in screen
+
+
+async def test_three_wrong_answers_show_the_right_answer_and_score_nothing(data_dir: Path) -> None:
+    app = BleepApp(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await create_learner(pilot)
+        await open_lesson(pilot, LESSON)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")  # choice right, continue to the text step
+        await pilot.pause()
+        for wrong in ("bank", "my mum", "everyone"):
+            await pilot.press(*wrong, "enter")
+            await pilot.pause()
+            for _ in wrong:
+                await pilot.press("backspace")
+        screen = screen_text(app)
+        assert "The right answer: nobody" in screen
+        assert "Not the bank, not the police" in screen  # the explanation
+    answered = [e for e in LearnerStore(data_dir).events() if e.kind == "answered" and e.step == "type-the-rule"]
+    assert [(e.answer, e.correct, e.points) for e in answered] == [("bank", False, 0), ("my mum", False, 0), ("everyone", False, 0)]
+    assert answered[0].try_number == 1 and answered[-1].finished
+
+
+async def test_a_wrong_answer_gets_the_feedback_written_for_it(data_dir: Path) -> None:
+    app = BleepApp(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await create_learner(pilot)
+        await open_lesson(pilot, LESSON)
+        await pilot.press("enter", "down", "down", "enter")
+        await pilot.pause()
+        assert "Even half a code helps a scammer." in screen_text(app)
+
+
+async def test_a_hint_is_shown_on_a_key_and_costs_points(data_dir: Path) -> None:
+    app = BleepApp(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await create_learner(pilot)
+        await open_lesson(pilot, LESSON)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        assert "Hint 1: Who needs the code to make a payment?" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "+8 points" in screen_text(app)  # 10 points, less 2 for the hint, no first-try bonus
+    hints = [e for e in LearnerStore(data_dir).events() if e.kind == "hint_shown"]
+    assert [(e.step, e.hints) for e in hints] == [("caller-asks", 1)]
+
+
+async def test_the_footer_shows_the_keys(data_dir: Path) -> None:
+    app = BleepApp(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await create_learner(pilot)
+        await open_lesson(pilot, LESSON)
+        await pilot.press("enter")
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "Hint" in footer and "Save and leave" in footer and "Quit" in footer
+
+
+@pytest.mark.parametrize("name", ["[@click=app.screenshot()]x[/]", "[b]bold[/b]", "[/", "Zoë [red]O'Brien"])
+async def test_a_name_with_markup_is_shown_exactly_as_typed(data_dir: Path, name: str) -> None:
+    app = BleepApp(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await create_learner(pilot, name)
+        assert screen_text(app).splitlines()[0].strip().startswith(name)
+    assert LearnerStore(data_dir).profile().name == name
+
+
+async def test_a_broken_lesson_is_shown_unavailable_and_the_others_still_work(tmp_path: Path, data_dir: Path) -> None:
+    lessons = tmp_path / "lessons"
+    (lessons / "safety").mkdir(parents=True)
+    shutil.copy(shipped_dir("lessons") / "modules.yaml", lessons)
+    shutil.copy(shipped_dir("lessons") / "safety" / "one-time-codes.yaml", lessons / "safety")
+    (lessons / "safety" / "broken.yaml").write_text("format: 1\nid: broken\ntitle: [unclosed\n")
+    app = BleepApp(data_dir, catalog=load_catalog(lessons))
+    async with app.run_test(size=SIZE) as pilot:
+        await create_learner(pilot)
+        screen = screen_text(app)
+        assert "UNAVAILABLE" in screen
+        assert "broken.yaml: YAML syntax error" in screen
+        await open_lesson(pilot, LESSON)
+        assert "Step 1 of 4" in screen_text(app)
+
+
+async def test_when_an_answer_cannot_be_saved_the_learner_is_told_and_the_app_goes_on(data_dir: Path) -> None:
+    app = BleepApp(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await create_learner(pilot)
+        await open_lesson(pilot, LESSON)
+        await pilot.press("enter")
+        await pilot.pause()
+        store = LearnerStore(data_dir)
+        store.path.unlink()
+        store.path.mkdir()  # the file can no longer be written: like a failing disk
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "could not be saved" in screen_text(app)
+        assert "Right!" not in screen_text(app)
+        store.path.rmdir()
+        assert app.is_running
