@@ -1,13 +1,13 @@
-"""The `bleep` command: starts the app, and the subcommands for authors and facilitators."""
+"""The `bleep` command: starts the app; subcommands come from the modules in bleep_tui/commands/."""
 
 from __future__ import annotations
 
 import argparse
-import json
+import importlib
+import pkgutil
 import sys
-from pathlib import Path
 
-from bleep_tui import __version__
+from bleep_tui import __version__, commands
 from bleep_tui.i18n import _
 
 
@@ -18,92 +18,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"bleep {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help=_("where progress is kept (default: $BLEEP_DATA_DIR, else your user data folder)"))
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    lessons = commands.add_parser("lessons", help=_("check and list lesson files"))
-    lesson_commands = lessons.add_subparsers(dest="lessons_command", metavar="ACTION", required=True)
-    validate = lesson_commands.add_parser("validate", help=_("check lesson files; prints FILE:LINE: message for each problem"))
-    validate.add_argument("paths", nargs="*", metavar="PATH", help=_("lesson files or folders (default: all installed lessons)"))
-    listing = lesson_commands.add_parser("list", help=_("list the installed lessons"))
-    listing.add_argument("--json", action="store_true", help=_("print a JSON array"))
+    parser.add_argument("--ascii", action="store_true", help=_("draw with plain ASCII characters only (for consoles that cannot show Unicode)"))
+    parser.add_argument("--no-mouse", action="store_true", help=_("ignore the mouse; the keyboard does everything"))
+    parser.set_defaults(handler=run_app)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in pkgutil.iter_modules(commands.__path__):
+        importlib.import_module(f"{commands.__name__}.{module.name}").register(subparsers)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command == "lessons":
-        return validate_lessons(args.paths) if args.lessons_command == "validate" else list_lessons(args.json)
-    return run_app(args)
-
-
-def validate_lessons(paths: list[str]) -> int:
-    from bleep_tui.content.catalog import LEVELS_FILE, MODULES_FILE, lesson_files, load_catalog, load_levels, shipped_dir
-    from bleep_tui.content.problems import ContentError
-
-    problems = []
-    files: list[Path] | None = None
-    if paths:
-        files = []
-        for name in paths:
-            path = Path(name)
-            if path.is_dir():
-                files.extend(lesson_files(path))
-            elif path.is_file():
-                files.append(path)
-            else:
-                print(_("{path}: no such file or folder").format(path=path))
-                return 1
     try:
-        catalog = load_catalog(files=files)
-        if files is None:
-            load_levels(shipped_dir("achievements") / LEVELS_FILE)
-    except ContentError as error:
-        problems.extend(error.problems)
-        catalog = None
-    if catalog:
-        problems.extend(catalog.problems)
-    for problem in problems:
-        print(problem)
-    if problems:
-        print(_("{count} problem(s) found").format(count=len(problems)), file=sys.stderr)
-        return 1
-    assert catalog is not None
-    print(_("{count} lessons valid").format(count=len(catalog.lessons)) + ("" if files else f" ({MODULES_FILE}, {LEVELS_FILE} too)"))
-    return 0
-
-
-def list_lessons(as_json: bool) -> int:
-    from bleep_tui.content.catalog import load_catalog
-
-    catalog = load_catalog()
-    rows = [
-        {
-            "id": lesson.id,
-            "title": lesson.title,
-            "module": lesson.module,
-            "competences": list(lesson.competences),
-            "level": lesson.level,
-            "minutes": lesson.minutes,
-            "step_types": lesson.step_types,
-            "steps": len(lesson.steps),
-        }
-        for lesson in catalog.lessons.values()
-    ]
-    if as_json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-    else:
-        for row in rows:
-            print(f"{row['id']:<36} {row['module']:<14} {row['title']}")
-    for broken in catalog.broken:
-        print(_("unavailable: {path}: {reason}").format(path=broken.path, reason=broken.reason), file=sys.stderr)
-    return 0
+        return args.handler(args)
+    except BrokenPipeError:  # `bleep lessons list | head`
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        return 130
 
 
 def run_app(args: argparse.Namespace) -> int:
     from bleep_tui.store.paths import data_dir
     from bleep_tui.ui.app import BleepApp
 
-    BleepApp(data_dir(args.data_dir)).run()
+    BleepApp(data_dir(args.data_dir), ascii=args.ascii).run(mouse=not args.no_mouse)
     return 0
 
 

@@ -1,0 +1,84 @@
+"""`bleep lessons validate|list`: for lesson authors and administrators."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from bleep_tui.i18n import _
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    lessons = subparsers.add_parser("lessons", help=_("check and list lesson files"))
+    actions = lessons.add_subparsers(dest="action", metavar="ACTION", required=True)
+    validate = actions.add_parser("validate", help=_("check lesson files; prints FILE:LINE: message for each problem"))
+    validate.add_argument("paths", nargs="*", metavar="PATH", help=_("lesson files or folders (default: all installed lessons)"))
+    validate.set_defaults(handler=lambda args: validate_lessons(args.paths))
+    listing = actions.add_parser("list", help=_("list the installed lessons"))
+    listing.add_argument("--json", action="store_true", help=_("print a JSON array"))
+    listing.set_defaults(handler=lambda args: list_lessons(args.json))
+
+
+def validate_lessons(paths: list[str]) -> int:
+    from bleep_tui.content.catalog import LEVELS_FILE, MODULES_FILE, lesson_files, load_catalog, load_levels, shipped_dir
+    from bleep_tui.content.problems import ContentError
+
+    problems = []
+    files: list[Path] | None = None
+    if paths:
+        files = []
+        for name in paths:
+            path = Path(name)
+            if path.is_dir():
+                files.extend(lesson_files(path))
+            elif path.is_file():
+                files.append(path)
+            else:
+                print(_("{path}: no such file or folder").format(path=path))
+                return 1
+    try:
+        catalog = load_catalog(files=files)
+        if files is None:
+            load_levels(shipped_dir("achievements") / LEVELS_FILE)
+    except ContentError as error:
+        problems.extend(error.problems)
+        catalog = None
+    if catalog:
+        problems.extend(catalog.problems)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(_("{count} problem(s) found").format(count=len(problems)), file=sys.stderr)
+        return 1
+    assert catalog is not None
+    print(_("{count} lessons valid").format(count=len(catalog.lessons)) + ("" if files else f" ({MODULES_FILE}, {LEVELS_FILE} too)"))
+    return 0
+
+
+def list_lessons(as_json: bool) -> int:
+    from bleep_tui.content.catalog import load_catalog
+
+    catalog = load_catalog()
+    rows = [
+        {
+            "id": lesson.id,
+            "title": lesson.title,
+            "module": lesson.module,
+            "competences": list(lesson.competences),
+            "level": lesson.level,
+            "minutes": lesson.minutes,
+            "step_types": lesson.step_types,
+            "steps": len(lesson.steps),
+        }
+        for lesson in catalog.lessons.values()
+    ]
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            print(f"{row['id']:<36} {row['module']:<14} {row['title']}")
+    for broken in catalog.broken:
+        print(_("unavailable: {path}: {reason}").format(path=broken.path, reason=broken.reason), file=sys.stderr)
+    return 0

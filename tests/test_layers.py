@@ -1,0 +1,41 @@
+"""The layers of DESIGN.md: the rules of the game never depend on the screen or the disk."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import bleep_tui
+
+PACKAGE = Path(bleep_tui.__file__).parent
+
+
+def modules_in(folder: str) -> list[str]:
+    return [
+        "bleep_tui." + ".".join(path.relative_to(PACKAGE).with_suffix("").parts)
+        for path in sorted((PACKAGE / folder).rglob("*.py"))
+    ]
+
+
+def imported_after(modules: list[str]) -> set[str]:
+    code = "import sys\n" + "".join(f"import {m}\n" for m in modules) + "print('\\n'.join(sys.modules))"
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    return set(output.split())
+
+
+def test_core_imports_no_textual_no_store_no_ui() -> None:
+    loaded = imported_after(modules_in("core"))
+    forbidden = {m for m in loaded if m.split(".")[0] in ("textual", "tinydb", "yaml")}
+    forbidden |= {m for m in loaded if m.startswith(("bleep_tui.ui", "bleep_tui.store", "bleep_tui.content"))}
+    assert not forbidden
+
+
+def test_content_and_store_import_no_textual() -> None:
+    loaded = imported_after(modules_in("content") + modules_in("store"))
+    assert not {m for m in loaded if m.split(".")[0] == "textual" or m.startswith("bleep_tui.ui")}
+
+
+def test_the_command_line_tools_do_not_load_textual() -> None:
+    """`bleep lessons ...` must stay quick on a slow shared server."""
+    code = "import sys\nfrom bleep_tui.cli import main\nmain(['lessons', 'list'])\nprint('textual' in sys.modules, file=sys.stderr)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stderr.strip().splitlines()[-1] == "False"
