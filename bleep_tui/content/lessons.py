@@ -13,8 +13,10 @@ from bleep_tui.core.model import (
     ChoiceStep,
     InfoStep,
     Lesson,
+    Goal,
     Option,
     OrderStep,
+    SimStep,
     Step,
     TextStep,
     WrongAnswer,
@@ -103,13 +105,15 @@ def _step(fields: Fields) -> Step | None:
         step: Step = InfoStep(id=step_id, type="info", title=fields.text("title", required=False), text=fields.text("text"))
         fields.reject_unknown()
         return step
-    points = fields.integer("points", 0, 1000, required=False, default=DEFAULT_POINTS)
+    if step_type == "sim" and "points" in fields.values:
+        fields.error("points", "a sim step's points are the sum of its goals' points; remove `points`")
+    points = fields.integer("points", 0, 1000, required=False, default=DEFAULT_POINTS) if step_type != "sim" else 0
     common = dict(
         id=step_id,
         title=fields.text("title", required=False),
         points=points,
         hints=tuple(fields.text_list("hints", required=False)),
-        hint_cost=fields.integer("hint_cost", 0, 1000, required=False, default=default_hint_cost(points)),
+        hint_cost=fields.integer("hint_cost", 0, 1000, required=False, default=default_hint_cost(points)) if step_type != "sim" else 0,
         explanation=fields.text("explanation"),
     )
     if step_type == "choice":
@@ -118,6 +122,8 @@ def _step(fields: Fields) -> Step | None:
         step = _text(fields, common)
     elif step_type == "order":
         step = _order(fields, common)
+    elif step_type == "sim":
+        step = _sim(fields, common)
     else:
         return None
     fields.reject_unknown()
@@ -183,3 +189,56 @@ def _order(fields: Fields, common: dict) -> OrderStep:
     if len(set(items)) != len(items):
         fields.problem(fields.node_of("items"), "every item must be different, or the right order is ambiguous")
     return OrderStep(type="order", prompt=fields.text("prompt"), items=tuple(items), feedback=fields.text("feedback"), **common)
+
+
+def _sim(fields: Fields, common: dict) -> SimStep | None:
+    from bleep_tui.core.sims import registry
+
+    name = fields.text("sim")
+    simulation = registry().get(name)
+    if name and simulation is None:
+        fields.error("sim", f"unknown simulation `{name}`; use one of: {', '.join(sorted(registry())) or '(none installed)'}")
+    task = fields.text("task")
+    scenario_fields = Fields(fields.path, fields.node_of("scenario"), fields.field("scenario"), fields.problems)
+    fields.read.add("scenario")
+    if "scenario" not in fields.values:
+        fields.missing("scenario")
+    goals: list[Goal] = []
+    goal_fields = fields.mappings("goals")
+    if "goals" in fields.values and not goal_fields:
+        fields.error("goals", "a sim step needs at least one goal")
+    if simulation is None:
+        return None
+    scenario = simulation.read_scenario(scenario_fields) if scenario_fields.is_mapping else None
+    scenario_fields.reject_unknown()
+    for goal in goal_fields:
+        check = goal.text("check")
+        goal_type = simulation.goals.get(check)
+        if check and goal_type is None:
+            goal.error("check", f"unknown goal `{check}` for simulation `{name}`; use one of: {', '.join(sorted(simulation.goals))}")
+        value = _goal_value(goal, goal_type.kind) if goal_type else None
+        goals.append(Goal(
+            check=check,
+            value=value,
+            points=goal.integer("points", 0, 1000, required=False, default=DEFAULT_POINTS),
+            label=goal.text("label"),
+            feedback=goal.text("feedback"),
+            praise=goal.text("praise", required=False),
+        ))
+        goal.reject_unknown()
+    points = sum(goal.points for goal in goals)
+    hint_cost = fields.integer("hint_cost", 0, 1000, required=False, default=default_hint_cost(points))
+    settings = {**common, "points": points, "hint_cost": hint_cost}
+    return SimStep(type="sim", sim=name, task=task, scenario=scenario, goals=tuple(goals), **settings)
+
+
+def _goal_value(goal: Fields, kind: str) -> object:
+    if kind == "none":
+        return None
+    if kind == "int":
+        return goal.integer("value", -1_000_000, 1_000_000)
+    if kind == "bool":
+        if "value" not in goal.values:
+            goal.missing("value")
+        return goal.boolean("value")
+    return goal.text("value")

@@ -72,6 +72,10 @@ class Fields:
         line = node.start_mark.line + 1 if node is not None else None
         self.problems.append(Problem(self.path, message, line, self.where))
 
+    def error(self, key: str, message: str) -> None:
+        """A problem with the value of `key` (or the mapping itself when the key is absent)."""
+        self.problem(self.node_of(key), message)
+
     def missing(self, key: str) -> None:
         self.problem(self.node, f"missing field `{self.field(key)}`")
 

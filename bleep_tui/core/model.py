@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
-StepType = Literal["info", "choice", "text", "order"]
-STEP_TYPES: tuple[str, ...] = ("info", "choice", "text", "order")
+StepType = Literal["info", "choice", "text", "order", "sim"]
+STEP_TYPES: tuple[str, ...] = ("info", "choice", "text", "order", "sim")
 MAX_TRIES = 3
 
 
@@ -77,6 +77,28 @@ class OrderStep(Step):
     prompt: str = ""
     items: tuple[str, ...] = ()
     feedback: str = ""
+
+
+@dataclass(frozen=True)
+class Goal:
+    """One thing a simulation task asks for, checked against the trace (e.g. `withdrew: 40`)."""
+
+    check: str
+    value: Any
+    points: int
+    label: str  # what the goal is, shown in the debrief: "Took out 40 euro"
+    feedback: str  # shown when the goal was missed: why it matters, what to do
+    praise: str = ""  # shown when it was met
+
+
+@dataclass(frozen=True)
+class SimStep(Step):
+    """A task on a simulated machine (ATM, card terminal, banking app, ...)."""
+
+    sim: str = ""
+    task: str = ""
+    scenario: Any = None  # the simulation's own typed scenario
+    goals: tuple[Goal, ...] = ()
 
 
 @dataclass(frozen=True)

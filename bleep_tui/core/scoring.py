@@ -10,8 +10,10 @@ from bleep_tui.core.answers import VALIDATORS, normalise
 from bleep_tui.core.model import (
     MAX_TRIES,
     ChoiceStep,
+    Goal,
     Lesson,
     OrderStep,
+    SimStep,
     Step,
     TextStep,
 )
@@ -21,7 +23,13 @@ TRY_SHARE: tuple[float, ...] = (1.0, 0.5, 0.25)
 FIRST_TRY_BONUS_SHARE = 0.2
 STAR_THRESHOLDS: tuple[int, ...] = (40, 70, 90)  # percent for 1, 2, 3 stars
 
-Answer = str | Sequence[int]
+Answer = str | Sequence[int] | Sequence[dict]  # text, chosen/ordered indexes, or a simulation's trace
+
+
+@dataclass(frozen=True)
+class GoalResult:
+    goal: Goal
+    met: bool
 
 
 @dataclass(frozen=True)
@@ -29,11 +37,12 @@ class Outcome:
     """What one answer to one step earned."""
 
     correct: bool
-    points: int  # earned for this step, bonus included; 0 unless correct
+    points: int  # earned for this step, bonus included; 0 unless correct (a simulation earns per goal met)
     bonus: int
     feedback: tuple[str, ...]  # the lesson's feedback for what was chosen or typed
     missed: int = 0  # right options left unticked (multiple choice)
     finished: bool = False  # right, or out of tries: the step is over
+    goals: tuple[GoalResult, ...] = ()  # simulations: each goal met or missed
 
     @property
     def out_of_tries(self) -> bool:
@@ -54,6 +63,8 @@ def step_points(step: Step, try_number: int, hints_used: int) -> tuple[int, int]
 
 def score_answer(step: Step, answer: Answer, try_number: int, hints_used: int) -> Outcome:
     """Judge `answer` as the learner's try number `try_number` (1-based) at `step`."""
+    if isinstance(step, SimStep):
+        return score_sim(step, answer, hints_used)  # type: ignore[arg-type]
     if isinstance(step, ChoiceStep):
         correct, feedback, missed = _judge_choice(step, answer)
     elif isinstance(step, TextStep):
@@ -70,6 +81,22 @@ def score_answer(step: Step, answer: Answer, try_number: int, hints_used: int) -
         return Outcome(False, 0, 0, feedback, missed, finished)
     points, bonus = step_points(step, try_number, hints_used)
     return Outcome(True, points, bonus, feedback, 0, True)
+
+
+def score_sim(step: SimStep, trace_records: Sequence[dict], hints_used: int) -> Outcome:
+    """A simulation run is one try: each goal met earns its points; all met on no hints earns the bonus."""
+    from bleep_tui.core.sims import registry
+    from bleep_tui.core.sims.base import TraceEntry
+
+    goal_types = registry()[step.sim].goals
+    trace = tuple(TraceEntry.from_record(record) for record in trace_records)
+    results = tuple(GoalResult(goal, bool(goal_types[goal.check].check(trace, goal.value))) for goal in step.goals)
+    met_points = sum(r.goal.points for r in results if r.met)
+    all_met = all(r.met for r in results)
+    points = max(0, met_points - hints_used * step.hint_cost)
+    bonus = round(step.points * FIRST_TRY_BONUS_SHARE) if all_met and hints_used == 0 else 0
+    feedback = tuple((r.goal.praise if r.met else r.goal.feedback) for r in results)
+    return Outcome(all_met, points + bonus, bonus, tuple(f for f in feedback if f), 0, True, results)
 
 
 def _judge_choice(step: ChoiceStep, answer: Answer) -> tuple[bool, tuple[str, ...], int]:

@@ -13,10 +13,11 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Markdown, Static
 
 from bleep_tui.core.events import Event, now_iso
-from bleep_tui.core.model import MAX_TRIES, ChoiceStep, InfoStep, Lesson, OrderStep, Step, TextStep
+from bleep_tui.core.model import MAX_TRIES, ChoiceStep, InfoStep, Lesson, OrderStep, SimStep, Step, TextStep
 from bleep_tui.core.progress import RunState, apply, open_run
 from bleep_tui.core.scoring import Answer, Outcome, lesson_result, score_answer
 from bleep_tui.i18n import _, ngettext
+from bleep_tui.ui.sims.base import SimFinished
 from bleep_tui.ui.widgets.steps import AnswerGiven, MultipleChoice, OrderList, SingleChoice, TypedAnswer
 
 
@@ -95,6 +96,11 @@ class LessonScreen(Screen[None]):
         if isinstance(step, InfoStep):
             widgets.append(Markdown(step.text, open_links=False))
             widgets.append(Button(_("Continue"), id="continue", compact=True))
+        elif isinstance(step, SimStep):
+            widgets.append(Static(Text(step.task.strip()), classes="task"))
+            widgets.append(self._answer_widget(step))
+            widgets.append(Static("", id="hints", markup=False))
+            widgets.append(Static("", id="feedback", markup=False))
         else:
             widgets.append(Static(Text(step.prompt.strip()), classes="prompt"))
             widgets.append(self._answer_widget(step))
@@ -112,6 +118,11 @@ class LessonScreen(Screen[None]):
         self.refresh_bindings()
 
     def _answer_widget(self, step: Step) -> Widget:
+        if isinstance(step, SimStep):
+            from bleep_tui.core.sims import registry
+            from bleep_tui.ui.sims import widget_class
+
+            return widget_class(step.sim)(registry()[step.sim].new_model(step.scenario))
         if isinstance(step, ChoiceStep):
             return MultipleChoice(step) if step.multiple else SingleChoice(step)
         if isinstance(step, TextStep):
@@ -120,7 +131,7 @@ class LessonScreen(Screen[None]):
         return OrderList(step, f"{self.lesson.id}/{step.id}", self.app.glyphs.moving)
 
     def _focus_first(self) -> None:
-        for selector in ("#continue", ".answer"):
+        for selector in ("#continue", ".answer", ".sim"):
             found = self.query(selector)
             if found:
                 found.first().focus()
@@ -151,13 +162,19 @@ class LessonScreen(Screen[None]):
             self._show_hints(state.hints)
             self.refresh_bindings()
 
-    def on_answer_given(self, message: AnswerGiven) -> None:
+    async def on_sim_finished(self, message: SimFinished) -> None:
+        await self._answer(tuple(entry.to_record() for entry in message.trace))
+
+    async def on_answer_given(self, message: AnswerGiven) -> None:
+        await self._answer(message.answer)
+
+    async def _answer(self, given: Answer) -> None:
         step = self.step
         state = self.run.step(step.id)
         if state.done:
             return
-        outcome = score_answer(step, message.answer, state.tries + 1, state.hints)
-        answer = message.answer if isinstance(message.answer, str) else list(message.answer)
+        outcome = score_answer(step, given, state.tries + 1, state.hints)
+        answer = given if isinstance(given, str) else list(given)
         saved = self.save(
             "answered",
             answer=answer,
@@ -175,19 +192,26 @@ class LessonScreen(Screen[None]):
         if outcome.finished:
             for widget in self.query(".answer"):
                 widget.disabled = True
+            await self.query(".sim").remove()
             self.query_one("#step", VerticalScroll).mount(Button(_("Continue"), id="continue", compact=True))
             self.call_after_refresh(self._focus_first)
             self.refresh_bindings()
 
     def _outcome_text(self, step: Step, outcome: Outcome, tries_left: int) -> Text:
+        text = self._goals_text(step, outcome) if outcome.goals else self._answer_text(outcome, tries_left)
+        if not outcome.finished:
+            return text
+        if not outcome.correct and not outcome.goals:
+            text.append(_("The right answer: ") + right_answer(step) + "\n", style="bold")
+        text.append("\n" + step.explanation.strip())
+        return text
+
+    def _answer_text(self, outcome: Outcome, tries_left: int) -> Text:
         glyphs = self.app.glyphs
         text = Text()
         if outcome.correct:
             text.append(f"{glyphs.right} " + _("Right!") + " ", style="bold")
-            text.append(ngettext("+{n} point", "+{n} points", outcome.points).format(n=outcome.points))
-            if outcome.bonus:
-                text.append(" " + _("(with a first-try bonus of {n})").format(n=outcome.bonus))
-            text.append("\n")
+            text.append(self._points_text(outcome) + "\n")
         else:
             text.append(f"{glyphs.wrong} " + _("Not quite.") + "\n", style="bold")
         for line in outcome.feedback:
@@ -196,11 +220,28 @@ class LessonScreen(Screen[None]):
             text.append(ngettext("You missed {n} right answer.", "You missed {n} right answers.", outcome.missed).format(n=outcome.missed) + "\n")
         if not outcome.finished:
             text.append(ngettext("Try again: {n} try left.", "Try again: {n} tries left.", tries_left).format(n=tries_left))
-            return text
-        if not outcome.correct:
-            text.append(_("The right answer: ") + right_answer(step) + "\n", style="bold")
-        text.append("\n" + step.explanation.strip())
         return text
+
+    def _goals_text(self, step: Step, outcome: Outcome) -> Text:
+        """The debrief of a simulation: each goal met or missed, with what it teaches."""
+        glyphs = self.app.glyphs
+        met = sum(1 for r in outcome.goals if r.met)
+        text = Text(_("Task finished: {met} of {total} goals met.").format(met=met, total=len(outcome.goals)) + " ", style="bold")
+        text.append(self._points_text(outcome) + "\n")
+        for result in outcome.goals:
+            mark = glyphs.right if result.met else glyphs.wrong
+            text.append(f"{mark} {result.goal.label}", style="bold" if result.met else "")
+            text.append(f"  (+{result.goal.points})\n" if result.met else "\n")
+            note = result.goal.praise if result.met else result.goal.feedback
+            if note:
+                text.append(f"   {note.strip()}\n")
+        return text
+
+    def _points_text(self, outcome: Outcome) -> str:
+        points = ngettext("+{n} point", "+{n} points", outcome.points).format(n=outcome.points)
+        if outcome.bonus:
+            points += " " + _("(with a first-try bonus of {n})").format(n=outcome.bonus)
+        return points
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id != "continue":

@@ -1,0 +1,17 @@
+"""Simulation models (pure state machines) and the registry lessons name them by."""
+
+from __future__ import annotations
+
+from bleep_tui.core.sims.base import Simulation
+
+# name -> Simulation. Each simulation module adds itself in `registry()` below.
+_REGISTRY: dict[str, Simulation] | None = None
+
+
+def registry() -> dict[str, Simulation]:
+    """Every simulation a lesson can use, by name. Imported on first use to keep start-up quick."""
+    global _REGISTRY
+    if _REGISTRY is None:
+        simulations: list[Simulation] = []
+        _REGISTRY = {sim.name: sim for sim in simulations}
+    return _REGISTRY

@@ -1,0 +1,51 @@
+"""Settings of one installation, from `settings.toml` in the data folder (see docs/facilitator.md)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SETTINGS_FILE = "settings.toml"
+
+
+@dataclass(frozen=True)
+class Settings:
+    mode: str = "personal"  # "personal": one local learner; "shared": learners log in with code and PIN
+    idle_minutes: int = 15  # shared mode: log out after this long without a key
+    paused_weeks: tuple[str, ...] = ()  # ISO weeks ("2026-W47") of lockdown or transfer: a streak pauses
+    class_board: bool = False  # a board of pseudonyms only; off unless turned on
+    problems: tuple[str, ...] = field(default=(), compare=False)  # what was wrong in the file, to show
+
+
+def load_settings(data_dir: Path) -> Settings:
+    """The settings; a missing file means the defaults, a wrong value is reported and its default kept."""
+    path = Path(data_dir) / SETTINGS_FILE
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return Settings(problems=(f"{path}: {error}",))
+    problems: list[str] = []
+    defaults = Settings()
+
+    def take(key: str, kind: type, check=lambda v: True):
+        value = raw.get(key, getattr(defaults, key))
+        if isinstance(value, list) and kind is tuple:
+            value = tuple(value)
+        if not isinstance(value, kind) or isinstance(value, bool) != (kind is bool) or not check(value):
+            problems.append(f"{path}: `{key}` has a wrong value: {value!r}")
+            return getattr(defaults, key)
+        return value
+
+    settings = Settings(
+        mode=take("mode", str, lambda v: v in ("personal", "shared")),
+        idle_minutes=take("idle_minutes", int, lambda v: 1 <= v <= 24 * 60),
+        paused_weeks=take("paused_weeks", tuple, lambda v: all(isinstance(w, str) for w in v)),
+        class_board=take("class_board", bool),
+        problems=(),
+    )
+    unknown = sorted(set(raw) - {"mode", "idle_minutes", "paused_weeks", "class_board"})
+    problems += [f"{path}: unknown setting `{key}`" for key in unknown]
+    return Settings(settings.mode, settings.idle_minutes, settings.paused_weeks, settings.class_board, tuple(problems))

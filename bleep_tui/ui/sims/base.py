@@ -1,0 +1,36 @@
+"""What every simulation widget shares: its model, and the message it posts when the task is over."""
+
+from __future__ import annotations
+
+from textual.message import Message
+from textual.widget import Widget
+
+from bleep_tui.core.sims.base import SimModel, TraceEntry
+
+
+class SimFinished(Message):
+    """The learner has finished (or abandoned) the task: the trace is the answer."""
+
+    def __init__(self, trace: tuple[TraceEntry, ...]) -> None:
+        super().__init__()
+        self.trace = trace
+
+
+class SimWidget(Widget, can_focus=True):
+    """Draws `model`; subclasses map keys to the model's actions and call `after_action()`."""
+
+    DEFAULT_CSS = """
+    SimWidget {
+        height: 1fr;
+    }
+    """
+
+    def __init__(self, model: SimModel) -> None:
+        super().__init__(classes="sim")
+        self.model = model
+
+    def after_action(self) -> None:
+        """Redraw, and report the end of the task once the model says it is finished."""
+        self.refresh(layout=True)
+        if self.model.finished:
+            self.post_message(SimFinished(tuple(self.model.trace)))
