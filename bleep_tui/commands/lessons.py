@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from bleep_tui.i18n import _
+from bleep_tui.i18n import _, ngettext
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -53,7 +53,7 @@ def validate_lessons(paths: list[str]) -> int:
         print(_("{count} problem(s) found").format(count=len(problems)), file=sys.stderr)
         return 1
     assert catalog is not None
-    print(_("{count} lessons valid").format(count=len(catalog.lessons)) + ("" if files else f" ({MODULES_FILE}, {LEVELS_FILE} too)"))
+    print(ngettext("{count} lesson valid", "{count} lessons valid", len(catalog.lessons)).format(count=len(catalog.lessons)) + ("" if files else f" ({MODULES_FILE}, {LEVELS_FILE} too)"))
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,6 +45,14 @@ class Catalog:
     @property
     def problems(self) -> list[Problem]:
         return [problem for broken in self.broken for problem in broken.problems]
+
+
+def line_of_field(path: Path, key: str) -> int | None:
+    """The line of a top-level `key:` in a file that has already been read once."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if re.match(rf"{re.escape(key)}\s*:", line):
+            return number
+    return None
 
 
 def load_modules(path: Path) -> tuple[Module, ...]:
@@ -100,7 +109,7 @@ def load_catalog(folder: Path | None = None, files: list[Path] | None = None) ->
             catalog.broken.append(BrokenLesson(path, tuple(error.problems)))
             continue
         if lesson.id in first_file:
-            problem = Problem(path, f"lesson id `{lesson.id}` is already used by {first_file[lesson.id]}", field="id")
+            problem = Problem(path, f"lesson id `{lesson.id}` is already used by {first_file[lesson.id]}", line_of_field(path, "id"), "id")
             catalog.broken.append(BrokenLesson(path, (problem,)))
             continue
         first_file[lesson.id] = path

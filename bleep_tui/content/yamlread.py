@@ -7,6 +7,7 @@ number or a yes/no. Every problem keeps the line it was found on.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterator
 
@@ -14,6 +15,7 @@ import yaml
 
 from bleep_tui.content.problems import ContentError, Problem
 
+WHOLE_NUMBER = re.compile(r"-?[0-9]+")
 TRUE_WORDS = ("true", "yes")
 FALSE_WORDS = ("false", "no")
 
@@ -29,9 +31,12 @@ def compose(path: Path) -> yaml.Node:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # An unclosed quote or bracket is found far below where it opened: point at the opening.
+        mark = error.context_mark or error.problem_mark
         line = mark.line + 1 if mark else None
         what = error.problem or "YAML syntax error"
+        if error.context:
+            what = f"{what} ({error.context})"
         raise ContentError([Problem(path, f"YAML syntax error: {what}", line)]) from None
     except yaml.YAMLError as error:
         raise ContentError([Problem(path, f"YAML syntax error: {error}")]) from None
@@ -101,8 +106,8 @@ class Fields:
         node = self._get(key, required)
         if node is None:
             return default
-        raw = node.value if isinstance(node, yaml.ScalarNode) else None
-        if raw is None or not raw.strip().lstrip("-").isdigit():
+        raw = node.value.strip() if isinstance(node, yaml.ScalarNode) else None
+        if raw is None or not WHOLE_NUMBER.fullmatch(raw):
             self.problem(node, f"`{self.field(key)}` must be a whole number")
             return default
         value = int(raw)

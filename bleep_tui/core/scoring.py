@@ -115,7 +115,8 @@ def _judge_text(step: TextStep, answer: str) -> tuple[bool, tuple[str, ...]]:
     if any(typed == normalise(a, step.case_sensitive) for a in step.accept):
         return True, ()
     flags = 0 if step.case_sensitive else re.IGNORECASE
-    if step.pattern and re.fullmatch(step.pattern, typed, flags):
+    # Matched before case folding, so a pattern with letters like ß still matches its own text.
+    if step.pattern and re.fullmatch(step.pattern, normalise(answer, case_sensitive=True), flags):
         return True, ()
     if step.validator and VALIDATORS[step.validator](answer):
         return True, ()

@@ -146,7 +146,9 @@ class LessonScreen(Screen[None]):
         for number, hint in enumerate(hints, 1):
             text.append(_("Hint {n}: ").format(n=number), style="bold")
             text.append(hint + "\n")
-        self.query_one("#hints", Static).update(text)
+        hints_view = self.query_one("#hints", Static)
+        hints_view.update(text)
+        hints_view.display = bool(hints)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "hint":
