@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 
@@ -41,8 +42,11 @@ def main(argv: list[str] | None = None) -> int:
 def run_app(args: argparse.Namespace) -> int:
     from bleep_tui.store.paths import data_dir
     from bleep_tui.ui.app import BleepApp
+    from bleep_tui.ui.terminal import detect
 
-    BleepApp(data_dir(args.data_dir), ascii=args.ascii).run(mouse=not args.no_mouse)
+    terminal = detect(os.environ)
+    app = BleepApp(data_dir(args.data_dir), ascii=args.ascii or terminal.ascii, ansi_colours=terminal.ansi_colours)
+    app.run(mouse=not args.no_mouse)
     return 0
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bleep_tui.content.problems import ContentError, Problem
 from bleep_tui.content.yamlread import Fields, compose
-from bleep_tui.core.answers import VALIDATORS
+from bleep_tui.core.answers import VALIDATORS, amount_in_cents
 from bleep_tui.core.model import (
     STEP_TYPES,
     ChoiceStep,
@@ -209,14 +209,21 @@ def _sim(fields: Fields, common: dict) -> SimStep | None:
         fields.error("goals", "a sim step needs at least one goal")
     if simulation is None:
         return None
-    scenario = simulation.read_scenario(scenario_fields) if scenario_fields.is_mapping else None
-    scenario_fields.reject_unknown()
+    scenario = None
+    if "scenario" in fields.values and scenario_fields.is_mapping:  # else node_of() gave the step itself
+        scenario = simulation.read_scenario(scenario_fields)
+        scenario_fields.reject_unknown()
     for goal in goal_fields:
         check = goal.text("check")
         goal_type = simulation.goals.get(check)
         if check and goal_type is None:
             goal.error("check", f"unknown goal `{check}` for simulation `{name}`; use one of: {', '.join(sorted(simulation.goals))}")
+            goal.read.add("value")  # its value cannot be judged: one problem is enough
         value = _goal_value(goal, goal_type.kind) if goal_type else None
+        if goal_type and goal_type.check_value and scenario is not None and "value" in goal.values:
+            problem = goal_type.check_value(value, scenario)
+            if problem:
+                goal.error("value", problem)
         goals.append(Goal(
             check=check,
             value=value,
@@ -241,4 +248,10 @@ def _goal_value(goal: Fields, kind: str) -> object:
         if "value" not in goal.values:
             goal.missing("value")
         return goal.boolean("value")
+    if kind == "money":
+        text = goal.text("value")
+        cents = amount_in_cents(text)
+        if text and cents is None:
+            goal.error("value", f"`{goal.field('value')}` must be an amount in euro, like 40 or 3.40 (got `{text}`)")
+        return cents or 0
     return goal.text("value")

@@ -15,6 +15,8 @@ import yaml
 
 from bleep_tui.content.problems import ContentError, Problem
 
+# libyaml's safe loader when PyYAML was built with it: the same nodes and lines, several times faster.
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 WHOLE_NUMBER = re.compile(r"-?[0-9]+")
 TRUE_WORDS = ("true", "yes")
 FALSE_WORDS = ("false", "no")
@@ -29,7 +31,7 @@ def compose(path: Path) -> yaml.Node:
     except OSError as error:
         raise ContentError([Problem(path, f"cannot read the file: {error.strerror}")]) from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=FAST_LOADER)
     except yaml.MarkedYAMLError as error:
         # An unclosed quote or bracket is found far below where it opened: point at the opening.
         mark = error.context_mark or error.problem_mark

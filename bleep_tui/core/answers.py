@@ -78,9 +78,17 @@ def is_date(text: str) -> bool:
     return parse_date(text) is not None
 
 
-def is_amount(text: str) -> bool:
+def amount_in_cents(text: str) -> int | None:
+    """A euro amount such as `12`, `12.50` or `€12,50` in cents, or None when it is not one."""
     compact = text.strip().removeprefix("€").removesuffix("€").strip()
-    return re.fullmatch(r"[0-9]{1,7}([.,][0-9]{2})?", compact) is not None
+    match = re.fullmatch(r"([0-9]{1,7})(?:[.,]([0-9]{2}))?", compact)
+    if match is None:
+        return None
+    return int(match[1]) * 100 + int(match[2] or 0)
+
+
+def is_amount(text: str) -> bool:
+    return amount_in_cents(text) is not None
 
 
 def is_passphrase(text: str) -> bool:

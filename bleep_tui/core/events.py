@@ -6,7 +6,10 @@ from dataclasses import asdict, dataclass, fields
 from datetime import datetime, timezone
 from typing import Any, Literal
 
-EventKind = Literal["lesson_started", "hint_shown", "step_read", "answered", "lesson_finished"]
+EventKind = Literal[
+    "lesson_started", "hint_shown", "step_read", "answered", "lesson_finished", "achievement_earned",
+    "login", "login_failed",  # shared mode; login_failed's try_number is the count of wrong PINs in a row
+]
 
 
 def now_iso() -> str:
@@ -22,13 +25,14 @@ class Event:
     step: str = ""
     answer: Any = None
     correct: bool = False
-    points: int = 0  # answered: earned on this answer; lesson_finished: XP of the run
+    points: int = 0  # answered: earned on this answer; lesson_finished: XP of the run; achievement_earned: badge points
     bonus: int = 0
     try_number: int = 0
     hints: int = 0  # hint_shown: how many hints are now shown
     finished: bool = False
     percent: int = 0
     stars: int = 0
+    achievement: str = ""  # achievement_earned: the achievement's id
 
     def to_record(self) -> dict[str, Any]:
         defaults = Event(kind="", at="")

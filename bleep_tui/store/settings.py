@@ -6,6 +6,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bleep_tui.core.streaks import parse_week
+
 SETTINGS_FILE = "settings.toml"
 
 
@@ -42,7 +44,7 @@ def load_settings(data_dir: Path) -> Settings:
     settings = Settings(
         mode=take("mode", str, lambda v: v in ("personal", "shared")),
         idle_minutes=take("idle_minutes", int, lambda v: 1 <= v <= 24 * 60),
-        paused_weeks=take("paused_weeks", tuple, lambda v: all(isinstance(w, str) for w in v)),
+        paused_weeks=take("paused_weeks", tuple, lambda v: all(isinstance(w, str) and parse_week(w) for w in v)),
         class_board=take("class_board", bool),
         problems=(),
     )

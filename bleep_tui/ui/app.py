@@ -3,36 +3,72 @@
 from __future__ import annotations
 
 from pathlib import Path
+from time import monotonic
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
+from textual.geometry import Size
+from textual.timer import Timer
 
+from bleep_tui.content.achievements import load_achievements
 from bleep_tui.content.catalog import LEVELS_FILE, Catalog, load_catalog, load_levels, shipped_dir
 from bleep_tui.content.problems import ContentError
+from bleep_tui.core.achievements import Achievement
 from bleep_tui.core.events import Event
 from bleep_tui.core.levels import Level
 from bleep_tui.core.progress import Snapshot, snapshot
 from bleep_tui.i18n import _
 from bleep_tui.store.files import StoreError
 from bleep_tui.store.learner import LearnerStore
+from bleep_tui.store.settings import load_settings
 from bleep_tui.ui.glyphs import ASCII, UNICODE, Glyphs
+from bleep_tui.ui.terminal import ANSI_THEME, ASCII_KEY_NAMES, AsciiOnly
 
 # Actions that could take a learner out of the app or write files: refused wherever they come from.
 DENIED_ACTIONS = frozenset({"screenshot", "suspend_process", "command_palette", "open_url", "toggle_dark", "change_theme"})
+# Shared mode keeps the start screen and a learner's screens in separate modes (screen stacks).
+LOGIN_MODE, SESSION_MODE = "login", "learner-session"
+# Shared mode also refuses app actions that change screens or the page, or fake keys: only our own code moves a learner.
+SHARED_DENIED_ACTIONS = DENIED_ACTIONS | {
+    "push_screen", "switch_screen", "switch_mode", "simulate_key",
+    "add_class", "remove_class", "toggle_class", "focus", "notify", "help_quit", "show_help_panel",
+}
 
 
 class BleepApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "BLEEP"
     ENABLE_COMMAND_PALETTE = False
-    BINDINGS = [Binding("ctrl+q", "quit", _("Quit"), priority=True)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", _("Quit"), priority=True),
+        # Shared mode only (check_action): quitting and ctrl+c end the learner's session, never the program.
+        Binding("ctrl+q", "logout", _("Log out"), priority=True),
+        Binding("ctrl+c", "logout", _("Log out"), show=False, priority=True),
+    ]
 
-    def __init__(self, data_dir: Path, *, catalog: Catalog | None = None, ascii: bool = False):
-        super().__init__()
-        self.store = LearnerStore(data_dir)
+    def __init__(self, data_dir: Path, *, catalog: Catalog | None = None, ascii: bool = False, ansi_colours: bool = False):
+        # ansi_color=True makes Textual honour NO_COLOR by dropping colour rather than drawing in grey.
+        super().__init__(ansi_color=True if ansi_colours else None)
+        if ansi_colours:
+            self.theme = ANSI_THEME
+        if ascii:
+            self.add_class("-ascii")  # app.tcss draws ASCII borders
+            self._filters.append(AsciiOnly())  # Textual's own output hook: the last guard of ASCII mode
+        self.data_dir = Path(data_dir)
+        self.settings = load_settings(self.data_dir)
+        self.shared = self.settings.mode == "shared"
+        # Shared mode: no learner until one logs in, so nothing can be read or written for nobody.
+        self.store: LearnerStore = None if self.shared else LearnerStore(data_dir)  # type: ignore[assignment]
+        self.idle_seconds = self.settings.idle_minutes * 60
+        self._idle_timer: Timer | None = None
+        self._login_screen: Screen[None] | None = None
+        self._last_key = monotonic()
         self.glyphs: Glyphs = ASCII if ascii else UNICODE
         self._catalog = catalog
         self.levels: tuple[Level, ...] = ()
+        self.achievements: tuple[Achievement, ...] = ()  # broken ones are left out; `bleep achievements validate` names them
 
     @property
     def catalog(self) -> Catalog:
@@ -41,20 +77,114 @@ class BleepApp(App[None]):
 
     def on_mount(self) -> None:
         from bleep_tui.ui.screens.home import HomeScreen
+        from bleep_tui.ui.screens.login import LoginScreen
         from bleep_tui.ui.screens.welcome import WelcomeScreen
 
         try:
             if self._catalog is None:
                 self._catalog = load_catalog()
             self.levels = load_levels(shipped_dir("achievements") / LEVELS_FILE)
-            profile = self.store.profile()
+            self.achievements = tuple(load_achievements(catalog=self._catalog).achievements.values())
+            profile = None if self.shared else self.store.profile()
         except (ContentError, StoreError) as error:
             self.exit(message=_("BLEEP cannot start: {reason}").format(reason=error))
             return
-        self.push_screen(HomeScreen() if profile else WelcomeScreen())
+        if self.shared:
+            self._login_screen = LoginScreen()
+            self.add_mode(LOGIN_MODE, Screen)
+            self.switch_mode(LOGIN_MODE)
+            self.push_screen(self._login_screen)
+        else:
+            self.push_screen(HomeScreen() if profile else WelcomeScreen())
+        self.fit_to_size(self.size)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if len(self.screen_stack) > 1:  # else the first screen is not there yet: on_mount checks then
+            self.fit_to_size(event.size)
+
+    def fit_to_size(self, size: Size) -> None:
+        """Below 80x24, cover the app with a "please enlarge" message; take it away once big enough."""
+        from bleep_tui.ui.screens.too_small import TooSmallScreen, too_small
+
+        covered = isinstance(self.screen, TooSmallScreen)
+        if too_small(*size) and not covered:
+            self.push_screen(TooSmallScreen())
+        elif covered and not too_small(*size):
+            self.pop_screen()
+
+    def get_key_display(self, binding: Binding) -> str:
+        if self.glyphs is ASCII and binding.key in ASCII_KEY_NAMES:
+            return ASCII_KEY_NAMES[binding.key]
+        return super().get_key_display(binding)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return action not in DENIED_ACTIONS
+        if action == "logout":
+            return self.shared and self.store is not None
+        if action == "quit":
+            return not self.shared
+        if action in ("pop_screen", "back") and self.shared:
+            # The start screen and a session's home are floors: below them a shared terminal is empty.
+            return self.current_mode == SESSION_MODE and len(self.screen_stack) > 2
+        return action not in (SHARED_DENIED_ACTIONS if self.shared else DENIED_ACTIONS)
+
+    async def action_quit(self) -> None:
+        """In shared mode quitting only logs the learner out: the terminal stays on the start screen."""
+        if self.shared:
+            self.logout()
+        else:
+            await super().action_quit()
+
+    def action_logout(self) -> None:
+        self.logout()
+
+    def start_session(self, code: str) -> None:
+        """Shared mode: `code` has just logged in; from now on the app reads and writes only their file.
+
+        The session's screens live in their own mode, so logging out drops them all at once
+        without any of them coming back to life for a moment with no learner.
+        """
+        from bleep_tui.ui.screens.home import HomeScreen
+
+        self.store = LearnerStore(self.data_dir, code)
+        self._last_key = monotonic()
+        self._arm_idle_timer(self.idle_seconds)
+        self.add_mode(SESSION_MODE, Screen)  # an empty floor under the learner's screens
+        self.switch_mode(SESSION_MODE)
+        self.push_screen(HomeScreen())
+        self.fit_to_size(self.size)
+
+    def logout(self, notice: str = "") -> None:
+        """Back to the start screen. Every answer is already on disk, so there is nothing left to save."""
+        if self.store is None:
+            return
+        if self._idle_timer is not None:
+            self._idle_timer.stop()
+            self._idle_timer = None
+        self.store = None  # type: ignore[assignment]
+        assert self._login_screen is not None
+        self._login_screen.notice = notice
+        self.switch_mode(LOGIN_MODE)
+        self.remove_mode(SESSION_MODE)
+        self.fit_to_size(self.size)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self._last_key = monotonic()
+        await super().on_event(event)
+
+    def _arm_idle_timer(self, seconds: float) -> None:
+        # One one-shot timer at a time, re-armed only when it fires: a key press costs no timer work,
+        # and an idle session wakes once, to log out. (Timer.reset would only apply at the next wake.)
+        self._idle_timer = self.set_timer(seconds, self._idle_check, name="idle-logout")
+
+    def _idle_check(self) -> None:
+        left = self.idle_seconds - (monotonic() - self._last_key)
+        if left > 0:
+            self._arm_idle_timer(left)
+            return
+        self._idle_timer = None
+        self.logout(_("You were logged out after {minutes} minutes without a key. Your progress is saved.").format(
+            minutes=self.settings.idle_minutes))
 
     def open_url(self, url: str, *, new_tab: bool = True) -> None:
         """A learner's terminal must never open a browser or any other program."""

@@ -13,5 +13,11 @@ def registry() -> dict[str, Simulation]:
     global _REGISTRY
     if _REGISTRY is None:
         simulations: list[Simulation] = []
+        from bleep_tui.core.sims import cv, email, forms
+
+        simulations += [email.SIMULATION, forms.SIMULATION, cv.SIMULATION]
+        from bleep_tui.core.sims import atm, banking, card_terminal
+
+        simulations += [atm.SIMULATION, card_terminal.SIMULATION, banking.SIMULATION]
         _REGISTRY = {sim.name: sim for sim in simulations}
     return _REGISTRY

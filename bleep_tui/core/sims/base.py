@@ -39,6 +39,7 @@ class ScenarioReader(Protocol):
     def text_list(self, key: str, required: bool = True) -> list[str]: ...
     def mappings(self, key: str, required: bool = True) -> list[ScenarioReader]: ...
     def error(self, key: str, message: str) -> None: ...
+    def reject_unknown(self) -> None: ...
 
 
 class SimModel:
@@ -57,7 +58,8 @@ class SimModel:
             self.log("finished")
 
 
-# A goal's value is typed by its kind: "int" (a whole number, e.g. euro), "bool", "text", or "none".
+# A goal's value is typed by its kind: "int" (a whole number), "money" (euro like 3.40, given to
+# the check in cents), "bool", "text", or "none".
 GoalKind = str
 
 
@@ -68,6 +70,8 @@ class GoalType:
     kind: GoalKind
     check: Callable[[Trace, Any], bool]
     describe: str  # for authors: what the goal means (docs/authoring.md lists them)
+    # Optional: (value, scenario) -> a problem for the lesson author, e.g. a message id the inbox lacks.
+    check_value: Callable[[Any, Any], str | None] | None = None
 
 
 @dataclass(frozen=True)

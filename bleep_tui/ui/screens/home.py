@@ -12,13 +12,40 @@ from textual.widgets.option_list import Option
 from bleep_tui.core.model import Lesson
 from bleep_tui.core.progress import LessonRecord, Snapshot
 from bleep_tui.i18n import _
+from bleep_tui.ui.gamification import standing, streak_text
 from bleep_tui.ui.glyphs import bar, stars
 
 XP_BAR_WIDTH = 20
 
 
 class HomeScreen(Screen[None]):
-    BINDINGS = [Binding("enter", "open_lesson", _("Start lesson"), show=True)]
+    BINDINGS = [
+        Binding("enter", "open_lesson", _("Start lesson"), show=True),
+        Binding("p", "profile", _("My profile")),
+        Binding("b", "class_board", _("Class board")),
+        Binding("c", "save_cv", _("Save my CV")),
+    ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "class_board":
+            return self.app.settings.class_board  # off unless a facilitator turned it on
+        return True
+
+    def action_profile(self) -> None:
+        from bleep_tui.ui.screens.profile import ProfileScreen
+
+        self.app.push_screen(ProfileScreen())
+
+    def action_save_cv(self) -> None:
+        from bleep_tui.ui.cv import save_my_cv
+
+        save_my_cv(self.app)
+
+    def action_class_board(self) -> None:
+        from bleep_tui.ui.screens.classboard import ClassBoardScreen
+
+        if self.app.settings.class_board:
+            self.app.push_screen(ClassBoardScreen())
 
     def compose(self) -> ComposeResult:
         yield Static("", id="status", markup=False)
@@ -34,7 +61,8 @@ class HomeScreen(Screen[None]):
 
     def refresh_progress(self) -> None:
         progress = self.app.progress()
-        self.query_one("#status", Static).update(self._status_line(progress))
+        streak = streak_text(standing(self.app).facts.streak)
+        self.query_one("#status", Static).update(Text("\n").join([self._status_line(progress), streak]))
         lessons = self.query_one("#lessons", OptionList)
         highlighted = lessons.highlighted
         lessons.clear_options()

@@ -47,7 +47,7 @@ class LessonScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("", id="lesson-header", markup=False)
         yield VerticalScroll(id="step")
-        yield Footer()
+        yield Footer(compact=True)  # an order step with a hint has six keys to fit in 80 columns
 
     async def on_mount(self) -> None:
         run = open_run(self.app.store.events(), self.lesson.id)
@@ -254,6 +254,7 @@ class LessonScreen(Screen[None]):
         await self.show_step(self.index + 1)
 
     def finish(self) -> None:
+        from bleep_tui.ui.gamification import award_new_badges
         from bleep_tui.ui.screens.result import ResultScreen
 
         before = self.app.progress()
@@ -264,7 +265,8 @@ class LessonScreen(Screen[None]):
         )
         if not self.app.record(event):
             return
-        self.app.switch_screen(ResultScreen(self.lesson, result, before, self.app.progress()))
+        badges = award_new_badges(self.app)
+        self.app.switch_screen(ResultScreen(self.lesson, result, before, self.app.progress(), badges))
 
     def action_leave(self) -> None:
         self.app.pop_screen()

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from bleep_tui.core.text import clean_name
 from bleep_tui.i18n import _
 from bleep_tui.store.files import StoreError
 
 MAX_NAME_LENGTH = 40
-
-
-def clean_name(typed: str) -> str:
-    """The name as typed, without control characters or surrounding spaces."""
-    return "".join(ch for ch in typed if unicodedata.category(ch)[0] != "C").strip()
 
 
 class WelcomeScreen(Screen[None]):

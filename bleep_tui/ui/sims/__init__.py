@@ -8,4 +8,13 @@ from bleep_tui.ui.sims.base import SimWidget
 def widget_class(sim_name: str) -> type[SimWidget]:
     """The widget that draws simulation `sim_name`. Imported on first use to keep start-up quick."""
     widgets: dict[str, type[SimWidget]] = {}
+    from bleep_tui.ui.sims.email import EmailWidget
+    from bleep_tui.ui.sims.forms import FormWidget
+
+    widgets.update(email=EmailWidget, form=FormWidget, cv=FormWidget)
+    from bleep_tui.ui.sims.atm import AtmWidget
+    from bleep_tui.ui.sims.banking import BankingWidget
+    from bleep_tui.ui.sims.card_terminal import CardTerminalWidget
+
+    widgets.update(atm=AtmWidget, card_terminal=CardTerminalWidget, banking=BankingWidget)
     return widgets[sim_name]

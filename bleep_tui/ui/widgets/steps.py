@@ -45,9 +45,13 @@ class MultipleChoice(SelectionList[int]):
         self.post_message(AnswerGiven(tuple(sorted(self.selected))))
 
 
+NO_CONTROL_CHARACTERS = r"[^\x00-\x1f\x7f-\x9f]*"
+
+
 class TypedAnswer(Input):
     def __init__(self, step: TextStep) -> None:
-        super().__init__(placeholder=step.placeholder or _("type your answer"), max_length=200, classes="answer")
+        # No control characters: a pasted ESC would otherwise be drawn straight to the terminal.
+        super().__init__(placeholder=step.placeholder or _("type your answer"), max_length=200, restrict=NO_CONTROL_CHARACTERS, classes="answer")
         self.cursor_blink = False
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -68,10 +72,11 @@ class OrderList(OptionList):
     """Space picks an item up or puts it down; arrows move a picked-up item; u/d move at once; Enter answers."""
 
     BINDINGS = [
-        Binding("space", "grab", _("Pick up / put down"), show=True),
-        Binding("u", "move(-1)", _("Move up"), show=True),
-        Binding("d", "move(1)", _("Move down"), show=True),
-        Binding("enter", "answer", _("Check order"), show=True),
+        Binding("space", "grab", _("Pick up/put down"), show=True),
+        # One footer entry for both, so every key still fits at 80 columns.
+        Binding("u", "move(-1)", _("Move up"), show=True, group=Binding.Group(_("Move"), compact=True)),
+        Binding("d", "move(1)", _("Move down"), show=True, group=Binding.Group(_("Move"), compact=True)),
+        Binding("enter", "answer", _("Check"), show=True),
     ]
 
     def __init__(self, step: OrderStep, seed: str, moving_glyph: str) -> None:

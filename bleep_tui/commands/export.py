@@ -1,0 +1,69 @@
+"""`bleep export`: learners' progress as CSV for a spreadsheet or JSON for other systems."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from bleep_tui.commands import data_dir_option, refusals_reported
+from bleep_tui.i18n import _
+
+
+def since_date(text: str) -> date:
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(_("{text!r} is not a date like 2026-03-31").format(text=text))
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    export = subparsers.add_parser("export", help=_("export learners' progress as CSV or JSON"))
+    data_dir_option(export)
+    export.add_argument("--format", choices=("csv", "json"), default="csv", help=_("csv (default): one row per learner and lesson; json: everything, events included"))
+    export.add_argument("--out", metavar="FILE", help=_("write to FILE (default: the screen)"))
+    export.add_argument("--learner", metavar="CODE", help=_("only this learner"))
+    export.add_argument("--since", metavar="YYYY-MM-DD", type=since_date, help=_("only what happened on or after this day (UTC)"))
+    export.set_defaults(handler=refusals_reported(run_export))
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from bleep_tui.content.catalog import LEVELS_FILE, load_catalog, load_levels, shipped_dir
+    from bleep_tui.core.reports import events_since
+    from bleep_tui.export.render import render
+    from bleep_tui.export.spreadsheet import lesson_infos
+    from bleep_tui.store.files import atomic_write
+    from bleep_tui.store.paths import data_dir
+    from bleep_tui.store.roster import learner_codes, load_learner, load_learners
+
+    folder = data_dir(args.data_dir)
+    if args.learner is not None:
+        wanted = args.learner.casefold()
+        codes = [code for code in learner_codes(folder) if code.casefold() == wanted]
+        if not codes:
+            print(_("bleep: there is no learner with the code {code!r}").format(code=args.learner), file=sys.stderr)
+            return 1
+        learners = [load_learner(folder, codes[0])]
+    else:
+        learners = load_learners(folder)
+    if args.since is not None:
+        learners = [replace(learner, events=events_since(learner.events, args.since)) for learner in learners]
+    levels = load_levels(shipped_dir("achievements") / LEVELS_FILE)
+    text = render(args.format, learners, lesson_infos(load_catalog()), levels)
+    if args.out is None:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+        return 0
+    out = Path(args.out).expanduser()
+    try:
+        atomic_write(out, text)
+    except OSError as error:
+        print(_("bleep: cannot write {path}: {reason}").format(path=out, reason=error.strerror or error), file=sys.stderr)
+        return 1
+    print(_("wrote {count} learner(s) to {path}").format(count=len(learners), path=out), file=sys.stderr)
+    return 0

@@ -1,0 +1,181 @@
+"""`bleep learners ...`: learner accounts for shared terminals (see docs/facilitator.md)."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from bleep_tui.commands import data_dir_option, refusals_reported
+from bleep_tui.i18n import _
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    learners = subparsers.add_parser("learners", help=_("add and look after learner accounts (shared mode)"))
+    data_dir_option(learners)
+    actions = learners.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    def action(name: str, help: str, handler) -> argparse.ArgumentParser:
+        parser = actions.add_parser(name, help=help)
+        data_dir_option(parser)
+        parser.set_defaults(handler=refusals_reported(handler))
+        return parser
+
+    add = action("add", _("add a learner; without --pin a PIN is made up and printed once"), add_learner)
+    add.add_argument("code", help=_("1 to 32 letters, digits, '-' or '_'"))
+    add.add_argument("--name", required=True, help=_("the name the learner sees"))
+    add.add_argument("--pin", help=_("4 to 8 digits"))
+    listing = action("list", _("list learners (never their PINs)"), list_learners)
+    listing.add_argument("--json", action="store_true", help=_("print a JSON array"))
+    reset = action("reset-pin", _("give a learner a new PIN (also unlocks the account)"), reset_pin)
+    reset.add_argument("code")
+    reset.add_argument("--pin", help=_("4 to 8 digits; without it a PIN is made up and printed once"))
+    action("unlock", _("unlock an account after too many wrong PINs"), unlock).add_argument("code")
+    action("deactivate", _("stop a learner from logging in (their progress is kept)"), deactivate).add_argument("code")
+    action("activate", _("let a deactivated learner log in again"), activate).add_argument("code")
+    roster = action("import", _("add learners from a CSV file with columns code,name[,pin]"), import_roster)
+    roster.add_argument("roster", metavar="ROSTER.csv")
+    cv = action("cv", _("write a learner's latest CV as plain text, or as HTML when FILE ends in .html"), learner_cv)
+    cv.add_argument("code", help=_("the learner's code (\"me\" in personal mode)"))
+    cv.add_argument("--out", metavar="FILE", help=_("the file to write (default: print the text)"))
+
+
+def _accounts(args: argparse.Namespace):
+    from bleep_tui.store.accounts import AccountStore
+    from bleep_tui.store.paths import data_dir
+
+    return AccountStore(data_dir(args.data_dir))
+
+
+def _pin_or_new(pin: str | None) -> tuple[str, bool]:
+    from bleep_tui.store.accounts import new_pin
+
+    return (pin, False) if pin is not None else (new_pin(), True)
+
+
+def _print_new_pin(code: str, pin: str) -> None:
+    print(_("PIN for {code}: {pin}  (shown only now: hand it to the learner)").format(code=code, pin=pin))
+
+
+def add_learner(args: argparse.Namespace) -> int:
+    pin, made_up = _pin_or_new(args.pin)
+    account = _accounts(args).add(args.code, args.name, pin)
+    print(_("added {code}").format(code=account.code))
+    if made_up:
+        _print_new_pin(account.code, pin)
+    return 0
+
+
+def list_learners(args: argparse.Namespace) -> int:
+    from bleep_tui.core.text import shown
+
+    accounts = _accounts(args).accounts()
+    if args.json:
+        print(json.dumps([asdict(account) for account in accounts], ensure_ascii=False, indent=2))
+        return 0
+    if not accounts:
+        print(_("no learners yet: add one with `bleep learners add CODE --name NAME`"))
+    for account in accounts:
+        status = _("deactivated") if not account.active else _("locked") if account.locked else _("active")
+        print(f"{account.code:<32} {status:<12} {shown(account.name)}")
+    return 0
+
+
+def reset_pin(args: argparse.Namespace) -> int:
+    pin, made_up = _pin_or_new(args.pin)
+    account = _accounts(args).reset_pin(args.code, pin)
+    print(_("new PIN set for {code}").format(code=account.code))
+    if made_up:
+        _print_new_pin(account.code, pin)
+    return 0
+
+
+def unlock(args: argparse.Namespace) -> int:
+    print(_("unlocked {code}").format(code=_accounts(args).unlock(args.code).code))
+    return 0
+
+
+def deactivate(args: argparse.Namespace) -> int:
+    print(_("deactivated {code}; their progress is kept").format(code=_accounts(args).deactivate(args.code).code))
+    return 0
+
+
+def activate(args: argparse.Namespace) -> int:
+    print(_("activated {code}").format(code=_accounts(args).activate(args.code).code))
+    return 0
+
+
+def import_roster(args: argparse.Namespace) -> int:
+    from bleep_tui.store.accounts import AccountError
+
+    path = Path(args.roster)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        print(_("bleep: cannot read {path}: {reason}").format(path=path, reason=getattr(error, "strerror", None) or error), file=sys.stderr)
+        return 1
+    accounts = _accounts(args)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    added = refused = 0
+    first = True
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            print(f"{path}:{reader.line_num}: {error}", file=sys.stderr)
+            refused += 1
+            break
+        cells = [cell.strip() for cell in row]
+        if not any(cells):
+            continue
+        if first and [cell.lower() for cell in cells[:2]] == ["code", "name"]:
+            first = False
+            continue
+        first = False
+        if len(cells) not in (2, 3):
+            print(_("{path}:{line}: expected code,name or code,name,pin but found {n} columns").format(
+                path=path, line=reader.line_num, n=len(cells)), file=sys.stderr)
+            refused += 1
+            continue
+        pin, made_up = _pin_or_new(cells[2] if len(cells) == 3 and cells[2] else None)
+        try:
+            account = accounts.add(cells[0], cells[1], pin)
+        except AccountError as error:
+            print(f"{path}:{reader.line_num}: {error}", file=sys.stderr)
+            refused += 1
+            continue
+        added += 1
+        print(_("added {code}").format(code=account.code))
+        if made_up:
+            _print_new_pin(account.code, pin)
+    print(_("{added} learner(s) added, {refused} row(s) refused").format(added=added, refused=refused))
+    return 1 if refused else 0
+
+
+def learner_cv(args: argparse.Namespace) -> int:
+    from bleep_tui.core.cv import latest_cv
+    from bleep_tui.export.cv import cv_text
+    from bleep_tui.store.cv import write_cv_file
+    from bleep_tui.store.learner import LearnerStore, check_code
+    from bleep_tui.store.paths import data_dir
+
+    try:
+        store = LearnerStore(data_dir(args.data_dir), check_code(args.code))
+    except ValueError as error:
+        print(_("bleep: {reason}").format(reason=error), file=sys.stderr)
+        return 1
+    cv = latest_cv(store.events()) if store.exists() else None
+    if cv is None:
+        print(_("bleep: {code} has no CV yet (the lesson \"Build your own CV\" makes one)").format(code=args.code), file=sys.stderr)
+        return 1
+    if args.out is None:
+        sys.stdout.write(cv_text(cv))
+        return 0
+    print(_("wrote {path}").format(path=write_cv_file(Path(args.out), cv)))
+    return 0

@@ -1,0 +1,138 @@
+"""What a facilitator sees about a group: each learner's totals and each lesson's weak spots.
+
+Pure functions over learners' events; the dashboard and the exports both read these.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Iterable
+
+from bleep_tui.core.events import Event
+from bleep_tui.core.levels import Level, LevelStatus, level_for
+from bleep_tui.core.progress import LessonRecord, lesson_records, total_xp
+
+
+@dataclass(frozen=True)
+class LearnerData:
+    """One learner as stored: account details (if they have an account) and all their events."""
+
+    code: str
+    name: str
+    events: tuple[Event, ...] = ()
+    active: bool = True
+    locked: bool = False
+    created: str = ""
+
+
+@dataclass(frozen=True)
+class LessonInfo:
+    id: str
+    title: str
+    module: str  # the module's title
+
+
+@dataclass(frozen=True)
+class LearnerSummary:
+    code: str
+    name: str
+    level: LevelStatus
+    xp: int
+    lessons_done: int
+    last_active: str  # time of the latest event, "" if none
+    seconds: int  # time spent in finished lessons
+    active: bool
+    locked: bool
+    records: dict[str, LessonRecord]
+
+
+def summarise(learner: LearnerData, levels: tuple[Level, ...]) -> LearnerSummary:
+    events = list(learner.events)
+    records = lesson_records(events)
+    xp = total_xp(records)
+    return LearnerSummary(
+        code=learner.code,
+        name=learner.name,
+        level=level_for(levels, xp),
+        xp=xp,
+        lessons_done=sum(1 for record in records.values() if record.completions),
+        last_active=max((event.at for event in events), default=""),
+        seconds=sum(record.seconds for record in records.values()),
+        active=learner.active,
+        locked=learner.locked,
+        records=records,
+    )
+
+
+def _day(at: str) -> date | None:
+    try:
+        moment = datetime.fromisoformat(at)
+    except ValueError:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc)
+    return moment.date()
+
+
+def events_since(events: Iterable[Event], since: date) -> tuple[Event, ...]:
+    """Events on or after `since` (UTC), with the start of any run that goes on after it."""
+    events = list(events)
+    recent = [(_day(event.at) or date.min) >= since for event in events]
+    runs_kept = {event.run for event, keep in zip(events, recent) if keep and event.run}
+    return tuple(
+        event for event, keep in zip(events, recent)
+        if keep or (event.kind == "lesson_started" and event.run in runs_kept)
+    )
+
+
+@dataclass(frozen=True)
+class MissedStep:
+    step: str
+    wrong_answers: int  # wrong answers given, all learners together
+    learners: int  # learners who got it wrong at least once
+    common_answer: str  # the most frequent wrong typed answer, "" for choices and tasks
+
+
+@dataclass(frozen=True)
+class LessonStats:
+    lesson: str
+    started: int  # learners who started it
+    completed: int  # learners who finished it at least once
+    average_percent: int | None  # of the finishers' best scores
+    missed: tuple[MissedStep, ...]  # most often got wrong first
+
+    @property
+    def completion_percent(self) -> int | None:
+        return round(100 * self.completed / self.started) if self.started else None
+
+
+def lesson_stats(learners: Iterable[LearnerData], lesson_id: str) -> LessonStats:
+    started = completed = 0
+    best_scores: list[int] = []
+    wrong: Counter[str] = Counter()
+    wrong_learners: Counter[str] = Counter()
+    answers: dict[str, Counter[str]] = {}
+    for learner in learners:
+        record = lesson_records(list(learner.events)).get(lesson_id)
+        if record is None:
+            continue
+        started += 1
+        if record.completions:
+            completed += 1
+            best_scores.append(record.best_percent)
+        missed_here = set()
+        for event in learner.events:
+            if event.kind == "answered" and event.lesson == lesson_id and not event.correct:
+                wrong[event.step] += 1
+                missed_here.add(event.step)
+                if isinstance(event.answer, str) and event.answer.strip():
+                    answers.setdefault(event.step, Counter())[event.answer.strip()] += 1
+        wrong_learners.update(missed_here)
+    missed = tuple(
+        MissedStep(step, count, wrong_learners[step], answers[step].most_common(1)[0][0] if step in answers else "")
+        for step, count in sorted(wrong.items(), key=lambda item: (-item[1], item[0]))
+    )
+    average = round(sum(best_scores) / len(best_scores)) if best_scores else None
+    return LessonStats(lesson_id, started, completed, average, missed)

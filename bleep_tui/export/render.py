@@ -1,0 +1,25 @@
+"""An export as one piece of text, in the format asked for."""
+
+from __future__ import annotations
+
+import io
+from typing import Iterable, Literal, Mapping
+
+from bleep_tui.core.levels import Level
+from bleep_tui.core.reports import LearnerData, LessonInfo
+from bleep_tui.export.full import write_json
+from bleep_tui.export.spreadsheet import write_csv
+
+Format = Literal["csv", "json"]
+FORMATS: tuple[Format, ...] = ("csv", "json")
+BOM = "\ufeff"  # see export/spreadsheet.py: spreadsheets need it to read UTF-8
+
+
+def render(fmt: Format, learners: Iterable[LearnerData], lessons: Mapping[str, LessonInfo], levels: tuple[Level, ...]) -> str:
+    out = io.StringIO(newline="")
+    if fmt == "csv":
+        out.write(BOM)
+        write_csv(learners, lessons, out)
+    else:
+        write_json(learners, levels, out)
+    return out.getvalue()

@@ -1,0 +1,61 @@
+"""CSV: one row per learner and lesson, safe to open in a spreadsheet.
+
+Exports start with a UTF-8 byte-order mark (export/render.py): without it Excel reads the file
+as the local 8-bit code page and garbles accented names; LibreOffice and Python's "utf-8-sig" accept it.
+"""
+
+from __future__ import annotations
+
+import csv
+from typing import Iterable, Mapping, TextIO
+
+from bleep_tui.content.catalog import Catalog
+from bleep_tui.core.progress import lesson_records
+from bleep_tui.core.reports import LearnerData, LessonInfo
+
+HEADER = (
+    "code", "name", "module", "lesson_id", "lesson_title", "attempts",
+    "best_score_percent", "stars", "xp", "completed_at", "time_spent_seconds",
+)
+# OWASP CSV injection: a spreadsheet may run a cell that starts with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0", "|", "%")
+
+Cell = str | int
+
+
+def neutralise(cell: Cell) -> Cell:
+    """Text that a spreadsheet could read as a formula gets a leading `'`; numbers stay numbers."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
+def lesson_infos(catalog: Catalog) -> dict[str, LessonInfo]:
+    modules = {module.id: module.title for module in catalog.modules}
+    return {
+        lesson.id: LessonInfo(lesson.id, lesson.title, modules.get(lesson.module, lesson.module))
+        for lesson in catalog.lessons.values()
+    }
+
+
+def progress_rows(learners: Iterable[LearnerData], lessons: Mapping[str, LessonInfo]) -> list[tuple[Cell, ...]]:
+    rows: list[tuple[Cell, ...]] = []
+    for learner in learners:
+        records = lesson_records(list(learner.events))
+        if not records:
+            rows.append((learner.code, learner.name) + ("",) * (len(HEADER) - 2))
+        for lesson_id, record in records.items():
+            info = lessons.get(lesson_id, LessonInfo(lesson_id, "", ""))
+            rows.append((
+                learner.code, learner.name, info.module, lesson_id, info.title, record.attempts,
+                record.best_percent, record.best_stars, record.best_xp, record.completed_at, record.seconds,
+            ))
+    return rows
+
+
+def write_csv(learners: Iterable[LearnerData], lessons: Mapping[str, LessonInfo], out: TextIO) -> None:
+    """Write the header and rows to `out`, opened with newline="" (the csv module writes CRLF)."""
+    writer = csv.writer(out)
+    writer.writerow(HEADER)
+    for row in progress_rows(learners, lessons):
+        writer.writerow([neutralise(cell) for cell in row])

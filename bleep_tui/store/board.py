@@ -1,0 +1,30 @@
+"""What the optional class board reads: which learners there are, and the secret behind pseudonyms."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+from bleep_tui.store.files import atomic_write, ensure_private_dir, exclusive_lock
+from bleep_tui.store.learner import CODE_PATTERN
+
+SECRET_FILE = "board-secret"
+
+
+def learner_codes(data_dir: Path) -> list[str]:
+    folder = Path(data_dir) / "learners"
+    if not folder.is_dir():
+        return []
+    return sorted(p.stem for p in folder.glob("*.json") if CODE_PATTERN.fullmatch(p.stem))
+
+
+def board_secret(data_dir: Path) -> str:
+    """A random secret of this installation, made once, so a pseudonym cannot be traced to a learner code."""
+    path = Path(data_dir) / SECRET_FILE
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip()
+    ensure_private_dir(path.parent)
+    with exclusive_lock(path.with_name(f".{SECRET_FILE}.lock")):  # two first openings must agree
+        if not path.exists():
+            atomic_write(path, secrets.token_hex(16))
+        return path.read_text(encoding="utf-8").strip()

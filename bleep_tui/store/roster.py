@@ -1,0 +1,42 @@
+"""Every learner on this server, account and events together, for the dashboard and the exports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bleep_tui.core.reports import LearnerData
+from bleep_tui.store.accounts import Account, AccountStore
+from bleep_tui.store.learner import CODE_PATTERN, LearnerStore
+
+
+def _file_only_codes(data_dir: Path, known: set[str]) -> list[str]:
+    """Codes with a progress file but no account (the personal learner `me`)."""
+    folder = Path(data_dir) / "learners"
+    files = sorted(folder.glob("*.json")) if folder.is_dir() else []
+    return [f.stem for f in files if CODE_PATTERN.fullmatch(f.stem) and f.stem.casefold() not in known]
+
+
+def learner_codes(data_dir: Path) -> list[str]:
+    codes = [account.code for account in AccountStore(data_dir).accounts()]
+    return codes + _file_only_codes(data_dir, {code.casefold() for code in codes})
+
+
+def _learner(data_dir: Path, code: str, account: Account | None) -> LearnerData:
+    store = LearnerStore(data_dir, code)
+    events = tuple(store.events())
+    if account is not None:
+        return LearnerData(account.code, account.name, events, account.active, account.locked, account.created)
+    profile = store.profile()
+    return LearnerData(code, profile.name if profile else code, events, created=profile.created if profile else "")
+
+
+def load_learner(data_dir: Path, code: str) -> LearnerData:
+    account = AccountStore(data_dir).get(code)
+    return _learner(data_dir, account.code if account else code, account)
+
+
+def load_learners(data_dir: Path) -> list[LearnerData]:
+    accounts = AccountStore(data_dir).accounts()
+    learners = [_learner(data_dir, account.code, account) for account in accounts]
+    known = {account.code.casefold() for account in accounts}
+    return learners + [_learner(data_dir, code, None) for code in _file_only_codes(data_dir, known)]

@@ -1,0 +1,56 @@
+"""The facilitator's app: only `bleep facilitator` starts it, after the passphrase; learners never reach it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from bleep_tui.content.catalog import LEVELS_FILE, Catalog, load_catalog, load_levels, shipped_dir
+from bleep_tui.content.problems import ContentError
+from bleep_tui.core.levels import Level
+from bleep_tui.i18n import _
+from bleep_tui.ui.app import DENIED_ACTIONS
+from bleep_tui.ui.glyphs import ASCII, UNICODE, Glyphs
+from bleep_tui.ui.terminal import AsciiOnly
+
+
+class FacilitatorApp(App[None]):
+    CSS_PATH = ["app.tcss", "facilitator.tcss"]
+    TITLE = "BLEEP facilitator"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [Binding("ctrl+q", "quit", _("Quit"), priority=True)]
+
+    def __init__(self, data_dir: Path, *, catalog: Catalog | None = None, ascii: bool = False):
+        super().__init__()
+        if ascii:
+            self.add_class("-ascii")
+            self._filters.append(AsciiOnly())
+        self.data_dir = Path(data_dir)
+        self.glyphs: Glyphs = ASCII if ascii else UNICODE
+        self._catalog = catalog
+        self.levels: tuple[Level, ...] = ()
+
+    @property
+    def catalog(self) -> Catalog:
+        assert self._catalog is not None
+        return self._catalog
+
+    def on_mount(self) -> None:
+        from bleep_tui.ui.screens.dashboard import DashboardScreen
+
+        try:
+            if self._catalog is None:
+                self._catalog = load_catalog()
+            self.levels = load_levels(shipped_dir("achievements") / LEVELS_FILE)
+        except ContentError as error:
+            self.exit(message=_("BLEEP cannot start: {reason}").format(reason=error))
+            return
+        self.push_screen(DashboardScreen())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action not in DENIED_ACTIONS
+
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        """No browser or other program is ever started from here either."""

@@ -1,0 +1,83 @@
+"""The learner's badges, streak and skills passport as the screens show them; new badges recorded once.
+
+Weeks for the streak are counted in the local time zone of the machine the app
+runs on (the prison's or the learner's own), which is the learner's local time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone, tzinfo
+
+from rich.text import Text
+from textual.app import App
+
+from bleep_tui.core.achievements import Achievement, Earned, Facts, earned_badges, earned_event, learner_facts
+from bleep_tui.core.curriculum import Curriculum
+from bleep_tui.core.events import Event
+from bleep_tui.core.streaks import Streak
+from bleep_tui.i18n import _, ngettext
+from bleep_tui.store.files import StoreError
+from bleep_tui.ui.glyphs import ASCII
+
+
+@dataclass(frozen=True)
+class Standing:
+    facts: Facts
+    earned: list[Earned]  # recorded first, then the ones met now for the first time
+    locked: list[Achievement]
+
+
+def local_zone() -> tzinfo:
+    zone = datetime.now().astimezone().tzinfo
+    return zone or timezone.utc
+
+
+def learner_events(app: App) -> list[Event]:
+    try:
+        return app.store.events()
+    except StoreError as error:
+        app.notify(str(error), severity="error", markup=False)
+        return []
+
+
+def standing(app: App, events: list[Event] | None = None) -> Standing:
+    events = learner_events(app) if events is None else events
+    now = datetime.now(timezone.utc)
+    facts = learner_facts(events, Curriculum.of(app.catalog.lessons.values()), now, local_zone(), app.settings.paused_weeks)
+    earned = earned_badges(app.achievements, events, facts, now.isoformat(timespec="seconds"))
+    have = {badge.id for badge in earned}
+    return Standing(facts, earned, [a for a in app.achievements if a.id not in have])
+
+
+def award_new_badges(app: App) -> list[Achievement]:
+    """Record every badge whose rule holds for the first time; the ones saved are returned to celebrate."""
+    saved = []
+    for badge in standing(app).earned:
+        if badge.new and badge.achievement and app.record(earned_event(badge)):
+            saved.append(badge.achievement)
+    return saved
+
+
+def symbol(app: App, achievement: Achievement) -> str:
+    return achievement.ascii_symbol if app.glyphs is ASCII else achievement.symbol
+
+
+def badge_line(app: App, achievement: Achievement) -> str:
+    return f"{symbol(app, achievement)} {achievement.title}"
+
+
+def streak_text(streak: Streak) -> Text:
+    """One line on the weekly streak, encouraging and never scolding."""
+    text = Text()
+    weeks = ngettext("{n} week", "{n} weeks", streak.current).format(n=streak.current)
+    text.append(_("Weekly streak: {weeks}").format(weeks=weeks), style="bold")
+    if streak.this_week_paused and not streak.this_week_done:
+        text.append("  " + _("(paused this week: it will wait for you)"))
+    elif streak.this_week_done:
+        text.append("  " + _("(this week done)"))
+    elif streak.current:
+        text.append("  " + _("(finish a lesson this week to keep it)"))
+    else:
+        text.append("  " + _("(finish a lesson this week to start one)"))
+    return text

@@ -1,0 +1,59 @@
+"""The optional class board: pseudonyms, levels, XP, badges and streaks. Off unless settings turn it on."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from bleep_tui.core.classboard import board_entry, pseudonym, ranked
+from bleep_tui.i18n import _
+from bleep_tui.store.board import board_secret, learner_codes
+from bleep_tui.store.files import StoreError
+from bleep_tui.store.learner import LearnerStore
+from bleep_tui.ui.gamification import local_zone
+
+
+class ClassBoardScreen(Screen[None]):
+    CSS_PATH = "gamification.tcss"
+    BINDINGS = [Binding("escape", "app.pop_screen", _("Back"))]
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(_("Class board (pseudonyms only)"), style="bold"), id="board-header")
+        with VerticalScroll(id="board"):
+            yield Static("", id="board-text", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if not self.app.settings.class_board:
+            self.app.pop_screen()
+            return
+        self.query_one("#board-text", Static).update(self._text())
+        self.query_one("#board", VerticalScroll).focus()
+
+    def _text(self) -> Text:
+        data_dir = self.app.store.folder.parent
+        settings = self.app.settings
+        now, zone = datetime.now(timezone.utc), local_zone()
+        entries = []
+        try:
+            secret = board_secret(data_dir)
+            for code in learner_codes(data_dir):
+                events = LearnerStore(data_dir, code).events()
+                entries.append(board_entry(
+                    pseudonym(code, secret), events, self.app.levels, now, zone, settings.paused_weeks, me=code == self.app.store.code,
+                ))
+        except (StoreError, OSError) as error:
+            return Text(_("The class board cannot be shown: {reason}").format(reason=error))
+        text = Text(_("You are shown as: {name}").format(name=next((e.pseudonym for e in entries if e.me), "-")) + "\n\n")
+        text.append(f"{'#':>3}  {_('Learner'):<20} {_('Level'):<16} {_('XP'):>6} {_('Badges'):>7} {_('Streak'):>7}\n", style="bold")
+        for row in ranked(entries):
+            entry = row.entry
+            line = f"{row.rank:>3}  {entry.pseudonym:<20} {entry.level[:16]:<16} {entry.xp:>6} {entry.badges:>7} {entry.streak:>7}"
+            text.append(line + (f"  {_('(you)')}" if entry.me else "") + "\n", style="bold" if entry.me else "")
+        return text

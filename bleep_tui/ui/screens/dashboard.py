@@ -1,0 +1,418 @@
+"""The facilitator's dashboard: every learner at a glance, one learner's lessons, each lesson's weak spots.
+
+Every name, code and answer here was typed by someone, so each cell is a rich Text of `shown(...)`,
+never markup, and control characters cannot reach the terminal.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from bleep_tui.core.model import Lesson, Step
+from bleep_tui.core.reports import LearnerData, LearnerSummary, lesson_stats, summarise
+from bleep_tui.core.text import shown
+from bleep_tui.i18n import _, ngettext
+from bleep_tui.store.accounts import AccountError, AccountStore, new_pin
+from bleep_tui.store.files import StoreError, atomic_write, ensure_private_dir
+from bleep_tui.store.roster import load_learners
+from bleep_tui.ui.glyphs import stars
+
+
+MISSED_SHOWN = 3  # steps listed under the lessons table; more would not fit at 80x24
+
+
+def cell(text: str, style: str = "") -> Text:
+    return Text(shown(text), style=style, no_wrap=True, overflow="ellipsis")
+
+
+def number(value: int | str) -> Text:
+    return Text(str(value), justify="right", no_wrap=True)
+
+
+def duration(seconds: int) -> str:
+    hours, minutes = divmod(seconds // 60, 60)
+    return f"{hours}h{minutes:02d}" if hours else f"{minutes}m"
+
+
+def moment(at: str) -> str:
+    """An event time as the facilitator's local month-day and time."""
+    if not at:
+        return "-"
+    try:
+        return datetime.fromisoformat(at).astimezone().strftime("%m-%d %H:%M")
+    except ValueError:
+        return "?"
+
+
+def step_label(step: Step) -> str:
+    return step.title or getattr(step, "prompt", "") or getattr(step, "task", "") or step.id
+
+
+def default_export_path(data_dir: Path) -> Path:
+    return data_dir / "exports" / f"progress-{datetime.now().strftime('%Y%m%d-%H%M%S')}.csv"
+
+
+class DashboardScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "details", _("Details"), priority=True),
+        Binding("l", "lessons", _("Lessons")),
+        Binding("u", "unlock", _("Unlock")),
+        Binding("n", "new_pin", _("New PIN")),
+        Binding("d", "deactivate", _("(De)activate")),
+        Binding("e", "export", _("Export")),
+        Binding("r", "refresh", _("Refresh"), show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.learners: dict[str, LearnerData] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="dash-header", markup=False)
+        table: DataTable[Text] = DataTable(id="dash-table", cursor_type="row")
+        table.add_column(_("Code"), width=10, key="code")
+        table.add_column(_("Name"), width=16, key="name")
+        table.add_column(_("State"), width=6, key="state")
+        table.add_column(_("Lvl"), width=3, key="level")
+        table.add_column(_("XP"), width=5, key="xp")
+        table.add_column(_("Done"), width=4, key="done")
+        table.add_column(_("Last active"), width=11, key="last")
+        table.add_column(_("Time"), width=5, key="time")
+        yield table
+        yield Static(_("Arrows choose a learner; the keys below act on them."), id="dash-message", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.action_refresh()
+        self.query_one(DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        self.action_refresh()
+
+    def say(self, message: str | Text) -> None:
+        self.query_one("#dash-message", Static).update(message)
+
+    def action_refresh(self) -> None:
+        table: DataTable[Text] = self.query_one(DataTable)
+        try:
+            learners = load_learners(self.app.data_dir)
+        except StoreError as error:
+            self.say(_("Could not read the learners: {reason}").format(reason=error))
+            return
+        self.learners = {learner.code: learner for learner in learners}
+        row = table.cursor_row
+        table.clear()
+        for learner in learners:
+            summary = summarise(learner, self.app.levels)
+            table.add_row(*self._row(summary), key=learner.code)
+        if learners:
+            table.move_cursor(row=min(row, len(learners) - 1))
+        active = sum(1 for learner in learners if learner.active)
+        self.query_one("#dash-header", Static).update(
+            ngettext("{n} learner", "{n} learners", len(learners)).format(n=len(learners))
+            + "  " + self.app.glyphs.bullet + "  " + _("{n} active").format(n=active)
+        )
+
+    def _row(self, summary: LearnerSummary) -> list[Text]:
+        state = _("off") if not summary.active else _("LOCKED") if summary.locked else ""
+        return [
+            cell(summary.code),
+            cell(summary.name),
+            cell(state, "bold" if summary.locked else ""),
+            number(summary.level.number),
+            number(summary.xp),
+            number(summary.lessons_done),
+            cell(moment(summary.last_active)),
+            number(duration(summary.seconds)),
+        ]
+
+    def selected(self) -> LearnerData | None:
+        table: DataTable[Text] = self.query_one(DataTable)
+        if not table.row_count:
+            self.say(_("There are no learners yet: add them with `bleep learners add` or `bleep learners import`."))
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.learners.get(key or "")
+
+    def action_details(self) -> None:
+        learner = self.selected()
+        if learner is not None:
+            self.app.push_screen(LearnerScreen(learner))
+
+    def action_lessons(self) -> None:
+        self.app.push_screen(LessonsScreen(list(self.learners.values())))
+
+    def _act(self, done: str, act: Callable[[AccountStore, str], object]) -> bool:
+        learner = self.selected()
+        if learner is None:
+            return False
+        try:
+            act(AccountStore(self.app.data_dir), learner.code)
+        except (AccountError, StoreError) as error:
+            self.say(Text(shown(str(error))))
+            return False
+        self.action_refresh()
+        self.say(Text(done.format(code=shown(learner.code))))
+        return True
+
+    def action_unlock(self) -> None:
+        self._act(_("Unlocked {code}: they can log in again."), AccountStore.unlock)
+
+    def action_new_pin(self) -> None:
+        learner = self.selected()
+        if learner is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.say(_("The PIN was not changed."))
+                return
+            pin = new_pin()
+            if not self._act(_("New PIN set for {code}."), lambda accounts, code: accounts.reset_pin(code, pin)):
+                return
+            self.app.push_screen(ShownOnceScreen(
+                _("New PIN for {code}: {pin}").format(code=shown(learner.code), pin=pin),
+                _("Give it to the learner now: it is not shown again. The account is unlocked."),
+            ))
+
+        self.app.push_screen(ConfirmScreen(_("Give {code} a new PIN? Their old PIN stops working.").format(code=shown(learner.code))), answered)
+
+    def action_deactivate(self) -> None:
+        learner = self.selected()
+        if learner is None:
+            return
+        code = shown(learner.code)
+        if learner.active:
+            question = _("Deactivate {code}? They cannot log in until activated again; their progress is kept.").format(code=code)
+            done, act = _("Deactivated {code}."), AccountStore.deactivate
+        else:
+            question = _("Activate {code} again, so they can log in?").format(code=code)
+            done, act = _("Activated {code}."), AccountStore.activate
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._act(done, act)
+            else:
+                self.say(_("Nothing was changed."))
+
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    def action_export(self) -> None:
+        def written(path: Path | None) -> None:
+            if path is not None:
+                self.say(_("Exported {n} learner(s) as CSV to {path}").format(n=len(self.learners), path=path))
+
+        self.app.push_screen(ExportScreen(list(self.learners.values())), written)
+
+
+class LearnerScreen(Screen[None]):
+    """One learner: each lesson they tried, with attempts, best score, stars, time and hints."""
+
+    BINDINGS = [Binding("escape", "back", _("Back"))]
+
+    def __init__(self, learner: LearnerData) -> None:
+        super().__init__()
+        self.learner = learner
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="dash-header", markup=False)
+        table: DataTable[Text] = DataTable(id="dash-table", cursor_type="row")
+        table.add_column(_("Lesson"), width=34, key="lesson")
+        table.add_column(_("Tries"), width=5, key="tries")
+        table.add_column(_("Best"), width=4, key="best")
+        table.add_column(_("Stars"), width=5, key="stars")
+        table.add_column(_("Time"), width=5, key="time")
+        table.add_column(_("Hints"), width=5, key="hints")
+        yield table
+        yield Static("", id="dash-message", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        summary = summarise(self.learner, self.app.levels)
+        header = Text()
+        header.append(shown(summary.name), style="bold")
+        header.append(f" ({shown(summary.code)})  {self.app.glyphs.bullet}  ")
+        header.append(_("Level {number}: {name}, {xp} XP").format(number=summary.level.number, name=summary.level.name, xp=summary.xp))
+        self.query_one("#dash-header", Static).update(header)
+        table: DataTable[Text] = self.query_one(DataTable)
+        lessons = self.app.catalog.lessons
+        for lesson_id, record in summary.records.items():
+            lesson = lessons.get(lesson_id)
+            title = lesson.title if lesson else lesson_id
+            done = record.completions > 0
+            table.add_row(
+                cell(title + ("" if done else "  " + _("(not finished)"))),
+                number(record.attempts),
+                number(f"{record.best_percent}%" if done else "-"),
+                cell(stars(self.app.glyphs, record.best_stars) if done else ""),
+                number(duration(record.seconds)),
+                number(record.hints),
+                key=lesson_id,
+            )
+        message = _("Last active: {when}. Time in finished lessons: {time}.").format(
+            when=moment(summary.last_active), time=duration(summary.seconds))
+        if not summary.records:
+            message = _("No lessons started yet.") + " " + message
+        self.query_one("#dash-message", Static).update(message)
+        table.focus()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+class LessonsScreen(Screen[None]):
+    """Each lesson across all learners: how many finish, how well, and which steps they get wrong."""
+
+    BINDINGS = [Binding("escape", "back", _("Back"))]
+
+    def __init__(self, learners: list[LearnerData]) -> None:
+        super().__init__()
+        self.learners = learners
+
+    def compose(self) -> ComposeResult:
+        yield Static(_("Lessons: started, finished and average best score"), id="dash-header", markup=False)
+        table: DataTable[Text] = DataTable(id="dash-table", cursor_type="row")
+        table.add_column(_("Lesson"), width=38, key="lesson")
+        table.add_column(_("Started"), width=7, key="started")
+        table.add_column(_("Finished"), width=8, key="finished")
+        table.add_column(_("Avg"), width=4, key="average")
+        yield table
+        yield Static("", id="lesson-missed", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table: DataTable[Text] = self.query_one(DataTable)
+        self.stats = {}
+        for lesson in self.app.catalog.lessons.values():
+            stats = lesson_stats(self.learners, lesson.id)
+            self.stats[lesson.id] = stats
+            finished = "-" if stats.completion_percent is None else f"{stats.completion_percent}%"
+            average = "-" if stats.average_percent is None else f"{stats.average_percent}%"
+            table.add_row(cell(lesson.title), number(stats.started), number(finished), number(average), key=lesson.id)
+        table.focus()
+        self.show_missed()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_missed()
+
+    def show_missed(self) -> None:
+        table: DataTable[Text] = self.query_one(DataTable)
+        if not table.row_count:
+            return
+        lesson_id = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
+        lesson: Lesson = self.app.catalog.lessons[lesson_id]
+        missed = self.stats[lesson_id].missed
+        text = Text()
+        if not missed:
+            text.append(_("No wrong answers yet in this lesson."))
+        else:
+            text.append(_("Steps most often got wrong:") + "\n", style="bold")
+        steps = {step.id: step for step in lesson.steps}
+        for entry in missed[:MISSED_SHOWN]:
+            label = step_label(steps[entry.step]) if entry.step in steps else entry.step
+            text.append(shown(label[:44]))
+            text.append("  " + ngettext("{n} wrong answer", "{n} wrong answers", entry.wrong_answers).format(n=entry.wrong_answers))
+            text.append(", " + ngettext("{n} learner", "{n} learners", entry.learners).format(n=entry.learners) + "\n")
+            if entry.common_answer:
+                text.append("    " + _("often answered: "))
+                text.append(shown(entry.common_answer[:50]) + "\n", style="italic")
+        text.rstrip()
+        self.query_one("#lesson-missed", Static).update(text)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    BINDINGS = [
+        Binding("y", "answer(True)", _("Yes")),
+        Binding("n", "answer(False)", _("No")),
+        Binding("escape", "answer(False)", _("Cancel")),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, markup=False)
+            yield Static(_("Press y for yes, n for no."), markup=False)
+        yield Footer()
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class ShownOnceScreen(ModalScreen[None]):
+    """A secret shown once (a new PIN); it is gone when this closes."""
+
+    BINDINGS = [Binding("enter", "close", _("Close")), Binding("escape", "close", _("Close"), show=False)]
+
+    def __init__(self, secret_line: str, advice: str) -> None:
+        super().__init__()
+        self.secret_line, self.advice = secret_line, advice
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.secret_line, style="bold"))
+            yield Static(self.advice, markup=False)
+        yield Footer()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Write every learner's progress as CSV to a file; the path is offered and can be changed."""
+
+    BINDINGS = [Binding("escape", "cancel", _("Cancel"))]
+
+    def __init__(self, learners: list[LearnerData]) -> None:
+        super().__init__()
+        self.learners = learners
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(_("Export everyone's progress as CSV (for a spreadsheet). Where to? Enter writes the file."), markup=False)
+            path = Input(value=str(default_export_path(self.app.data_dir)), id="export-path")
+            path.cursor_blink = False
+            yield path
+            yield Static("", id="export-error", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        from bleep_tui.export.render import render
+        from bleep_tui.export.spreadsheet import lesson_infos
+
+        typed = event.value.strip()
+        if not typed:
+            self.query_one("#export-error", Static).update(_("Type a file name."))
+            return
+        path = Path(typed).expanduser()
+        if not path.is_absolute():
+            path = self.app.data_dir / "exports" / path
+        try:
+            if path.parent == self.app.data_dir / "exports":
+                ensure_private_dir(path.parent)
+            atomic_write(path, render("csv", self.learners, lesson_infos(self.app.catalog), self.app.levels))
+        except OSError as error:
+            self.query_one("#export-error", Static).update(
+                _("Could not write {path}: {reason}").format(path=path, reason=error.strerror or error))
+            return
+        self.dismiss(path)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

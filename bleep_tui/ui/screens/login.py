@@ -1,0 +1,94 @@
+"""Shared mode's start screen: a learner types their code and PIN. There is no way to register here."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from bleep_tui.i18n import _, ngettext
+from bleep_tui.store.accounts import AccountStore, LoginResult
+from bleep_tui.store.files import StoreError
+
+
+def login_message(result: LoginResult) -> str:
+    if result.status == "wrong_pin":
+        return ngettext(
+            "That code and PIN do not match. {n} more wrong PIN and this account locks.",
+            "That code and PIN do not match. {n} more wrong PINs and this account locks.",
+            result.tries_left,
+        ).format(n=result.tries_left)
+    if result.status == "locked":
+        return _("This account is locked after too many wrong PINs. Ask your facilitator to unlock it.")
+    if result.status == "inactive":
+        return _("This account is not active. Ask your facilitator.")
+    return _("That code and PIN do not match an account. Check both, or ask your facilitator.")
+
+
+class LoginScreen(Screen[None]):
+    BINDINGS = [Binding("tab", "app.focus_next", _("Next field"), show=True)]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.notice = ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="login"):
+            yield Static(_("BLEEP: log in"), id="login-title", markup=False)
+            yield Static(
+                _("Type your learner code, press Enter, then your PIN and Enter. "
+                  "Your facilitator gives you both."),
+                markup=False,
+            )
+            yield Static(_("Learner code"), markup=False)
+            code = Input(placeholder=_("your code"), max_length=32, restrict=r"[A-Za-z0-9_-]*", id="code")
+            code.cursor_blink = False
+            yield code
+            yield Static(_("PIN"), markup=False)
+            pin = Input(placeholder=_("4 to 8 digits"), password=True, max_length=8, restrict=r"[0-9]*", id="pin")
+            pin.cursor_blink = False
+            yield pin
+            yield Static("", id="login-message", markup=False)
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
+        """Empty both fields, so nothing of the last learner stays on the shared terminal."""
+        self.query_one("#code", Input).value = ""
+        self.query_one("#pin", Input).value = ""
+        self.say(self.notice)
+        self.notice = ""
+        self.query_one("#code", Input).focus()
+
+    def say(self, message: str) -> None:
+        self.query_one("#login-message", Static).update(message)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        code = self.query_one("#code", Input).value
+        pin = self.query_one("#pin", Input)
+        if event.input.id == "code":
+            pin.focus()
+            return
+        if not code or not pin.value:
+            self.say(_("Type your learner code and your PIN."))
+            self.query_one("#code" if not code else "#pin", Input).focus()
+            return
+        try:
+            result = AccountStore(self.app.data_dir).login(code, pin.value)
+        except StoreError as error:
+            self.say(_("Logging in is not possible right now: {reason}. Please tell your facilitator.").format(reason=error))
+            return
+        pin.value = ""
+        if result.status == "ok":
+            self.app.start_session(result.code)
+            return
+        self.say(login_message(result))
+        if result.status == "wrong_pin":
+            pin.focus()
+        else:
+            self.query_one("#code", Input).value = ""
+            self.query_one("#code", Input).focus()

@@ -1,0 +1,110 @@
+"""My profile: level, XP to the next level, badges earned and how to earn the rest, streak, passport."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from bleep_tui.core.achievements import Achievement, Facts, badge_points, rule_progress
+from bleep_tui.i18n import _, ngettext
+from bleep_tui.ui.gamification import Standing, award_new_badges, badge_line, local_zone, standing, streak_text, symbol
+from bleep_tui.ui.glyphs import bar
+from bleep_tui.ui.screens.passport import passport_text
+
+XP_BAR_WIDTH = 20
+
+
+def local_date(at: str) -> str:
+    try:
+        return datetime.fromisoformat(at).astimezone(local_zone()).date().isoformat()
+    except ValueError:
+        return ""
+
+
+def closeness(achievement: Achievement, facts: Facts) -> float:
+    have, need = rule_progress(achievement.rule, facts)
+    return min(have, need) / need
+
+
+class ProfileScreen(Screen[None]):
+    CSS_PATH = "gamification.tcss"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", _("Back")),
+        Binding("s", "passport", _("Skills passport")),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="profile-header", markup=False)
+        with VerticalScroll(id="profile"):
+            yield Static("", id="profile-text", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for achievement in award_new_badges(self.app):  # a definition may have changed since the last lesson
+            self.app.notify(_("New badge: {badge}").format(badge=badge_line(self.app, achievement)), markup=False)
+        self.refresh_profile()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_profile()
+
+    def refresh_profile(self) -> None:
+        now = standing(self.app)
+        profile = self.app.store.profile()
+        self.query_one("#profile-header", Static).update(
+            Text(_("My profile") + (f": {profile.name}" if profile else ""), style="bold")
+        )
+        self.query_one("#profile-text", Static).update(self._text(now))
+        self.query_one("#profile", VerticalScroll).focus()
+
+    def _text(self, now: Standing) -> Text:
+        glyphs = self.app.glyphs
+        facts = now.facts
+        progress = self.app.progress()
+        level = progress.level
+        text = Text()
+        text.append(_("Level {number}: {name}").format(number=level.number, name=level.name), style="bold")
+        text.append(f"  {bar(glyphs, level.fraction, XP_BAR_WIDTH)}  ")
+        if level.next_at is None:
+            text.append(_("{xp} XP (top level)").format(xp=progress.xp) + "\n")
+        else:
+            text.append(_("{xp} XP, {left} to the next level").format(xp=progress.xp, left=level.to_next) + "\n")
+        text.append(_("Badges: {earned} of {total}, {points} badge points").format(
+            earned=len(now.earned), total=len(now.earned) + len(now.locked), points=badge_points(now.earned)) + "\n")
+        text.append_text(streak_text(facts.streak))
+        weeks = ngettext("{n} week", "{n} weeks", facts.streak.best).format(n=facts.streak.best)
+        text.append("  " + _("Best: {weeks}").format(weeks=weeks) + "\n")
+        text.append("\n" + _("SKILLS PASSPORT") + "  ", style="bold")
+        text.append(_("(s: details)") + "\n", style="dim")
+        text.append_text(passport_text(glyphs, facts.passport))
+        text.append("\n" + _("BADGES EARNED") + "\n", style="bold")
+        if not now.earned:
+            text.append(_("None yet. Finish a lesson to earn your first badge.") + "\n", style="dim")
+        for badge in now.earned:
+            title = badge_line(self.app, badge.achievement) if badge.achievement else _("{id} (retired badge)").format(id=badge.id)
+            text.append(f"{title:<42} {local_date(badge.at)}  +{badge.points}\n")
+        text.append("\n" + _("BADGES TO EARN (closest first)") + "\n", style="bold")
+        for achievement in sorted(now.locked, key=lambda a: -closeness(a, facts)):
+            text.append(f"{symbol(self.app, achievement)} {achievement.title}", style="dim")
+            text.append(f"  {achievement.description}  {self._progress(achievement, facts)}\n")
+        return text
+
+    def _progress(self, achievement: Achievement, facts: Facts) -> str:
+        rule = achievement.rule
+        have, need = rule_progress(rule, facts)
+        if rule.type == "competence_mastery":
+            mastery = facts.passport.get(rule.competence)
+            return _("(now: {level})").format(level=_(mastery.level) if mastery and mastery.level else _("Not started"))
+        if need <= 1:
+            return ""
+        return _("({have} of {need})").format(have=min(have, need), need=need)
+
+    def action_passport(self) -> None:
+        from bleep_tui.ui.screens.passport import PassportScreen
+
+        self.app.push_screen(PassportScreen())

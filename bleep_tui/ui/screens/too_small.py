@@ -1,0 +1,36 @@
+"""Shown over the app while the window is smaller than 80x24, so no control is ever hidden."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Static
+
+from bleep_tui.i18n import _
+from bleep_tui.ui.terminal import MIN_HEIGHT, MIN_WIDTH
+
+
+def too_small(width: int, height: int) -> bool:
+    return width < MIN_WIDTH or height < MIN_HEIGHT
+
+
+class TooSmallScreen(Screen[None]):
+    def compose(self) -> ComposeResult:
+        yield Static("", id="too-small", markup=False)
+
+    def on_mount(self) -> None:
+        self._explain()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._explain()
+
+    def _explain(self) -> None:
+        size = self.app.size
+        self.query_one("#too-small", Static).update(
+            _(
+                "Please enlarge your window to at least {min_width}x{min_height}.\n"
+                "It is {width}x{height} now.\n\n"
+                "Your progress is saved. Press Ctrl+Q to quit."
+            ).format(min_width=MIN_WIDTH, min_height=MIN_HEIGHT, width=size.width, height=size.height)
+        )

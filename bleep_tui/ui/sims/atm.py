@@ -1,0 +1,187 @@
+"""The cash machine on screen: its display with side buttons, its keypad, and the learner's hands."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+from bleep_tui.core.sims.atm import AtmModel
+from bleep_tui.core.sims.money import euro
+from bleep_tui.i18n import _
+from bleep_tui.ui.sims.machine import SIDE_KEYS, keypad_text, screen_text
+from bleep_tui.ui.sims.timed import TimedSimWidget, keys_line
+
+SCREEN_WIDTH = 40
+SCREEN_HEIGHT = 9
+
+
+class AtmWidget(TimedSimWidget):
+    DEFAULT_CSS = """
+    AtmWidget { height: auto; }
+    AtmWidget > Horizontal { height: auto; }
+    AtmWidget #atm-screen {
+        width: 44;
+        height: auto;
+        border: ascii $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    AtmWidget #atm-keypad { width: 1fr; height: auto; padding: 0 1; }
+    AtmWidget #atm-hands { height: auto; }
+    AtmWidget #atm-stranger { height: auto; color: $warning; text-style: bold; }
+    AtmWidget:focus #atm-screen { border: ascii $accent; }
+    """
+
+    BINDINGS = [
+        *(Binding(key, f"side({index})", show=False) for index, key in enumerate(SIDE_KEYS)),
+        *(Binding(str(digit), f"keypad('{digit}')", show=False) for digit in range(10)),
+        Binding("backspace", "keypad('backspace')", show=False),
+        Binding("enter", "do('enter')", show=False),
+        Binding("x", "do('cancel')", show=False),
+        Binding("i", "do('insert_card')", show=False),
+        Binding("t", "do('take_card')", show=False),
+        Binding("m", "do('take_cash')", show=False),
+        Binding("r", "do('take_receipt')", show=False),
+        Binding("p", "do('cover_keypad')", show=False),
+        Binding("n", "do('decline_help')", show=False),
+        Binding("y", "do('accept_help')", show=False),
+        Binding("w", "do('walk_away')", show=False),
+    ]
+
+    model: AtmModel
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            yield Static(id="atm-screen", markup=False)
+            yield Static(keypad_text() + self._side_help(), id="atm-keypad", markup=False)
+        yield Static(id="atm-stranger", markup=False)
+        yield Static(id="atm-hands", markup=False)
+
+    def action_side(self, index: int) -> None:
+        self.act("choose", index)
+
+    def action_keypad(self, key: str) -> None:
+        self.act("key", key)
+
+    def action_do(self, method: str) -> None:
+        self.act(method)
+
+    def _side_help(self) -> Text:
+        return Text("\n" + _("Letters A-H press the buttons beside the screen."), style="dim")
+
+    def draw(self) -> None:
+        model = self.model
+        paragraphs = self._paragraphs()
+        options = [self._option_label(option) for option in model.options]
+        self.query_one("#atm-screen", Static).update(
+            screen_text(model.scenario.bank, paragraphs, SCREEN_WIDTH, SCREEN_HEIGHT, options)
+        )
+        stranger = ""
+        if model.stranger == "offering":
+            stranger = _('A man next to you says: "These machines are tricky. Let me type your PIN for you."')
+        stranger_text = Text(stranger)
+        if stranger:
+            stranger_text.append("\n")
+            stranger_text.append_text(keys_line([("N", _("No, thank you")), ("Y", _("Yes, please"))]))
+        self.query_one("#atm-stranger", Static).update(stranger_text)
+        self.query_one("#atm-hands", Static).update(self._hands())
+
+    def _paragraphs(self) -> list[tuple[str, str]]:
+        model, scenario = self.model, self.model.scenario
+        notices = {
+            "wrong_pin": _("Wrong PIN. You have {n} tries left.").format(n=3 - model.wrong_pins),
+            "not_multiple": _("Please choose an amount in multiples of {note} euro.").format(note=scenario.smallest_note),
+            "daily_limit": _("That is over your daily limit. You can take up to {left} euro today.").format(
+                left=max(0, scenario.daily_limit - model.withdrawn_today)
+            ),
+            "insufficient_funds": _("Sorry, there is not enough money in your account."),
+            "cancelled": _("Cancelled. No money was taken."),
+            "thank_you": _("Thank you. Goodbye."),
+            "cash_retracted": _("You did not take your cash in time. The machine took it back; the money is back in your account."),
+            "timed_out": _("Time is up: the machine stopped your session."),
+        }
+        notice = [(notices[model.notice], "bold")] if model.notice in notices else []
+        state = model.state
+        if state == "insert":
+            return notice + [(_("Welcome. Please insert your card."), "")]
+        if state == "language":
+            return [(_("Please choose your language."), "")]
+        if state == "pin":
+            masked = " ".join("*" * len(model.typed)) or "_"
+            return [(_("Please enter your PIN, then press Enter."), ""), (masked, "bold")] + notice + [
+                (_("Cover the keypad with your other hand."), "dim")
+            ]
+        if state == "menu":
+            return notice + [(_("What would you like to do?"), "")]
+        if state == "amounts":
+            return [(_("How much cash would you like?"), "")] + notice
+        if state == "other":
+            return [
+                (_("Type the amount in euro (multiples of {note}), then Enter.").format(note=scenario.smallest_note), ""),
+                (f"EUR {model.typed or '_'}", "bold"),
+            ] + notice
+        if state == "fee":
+            return [(_("This machine belongs to {bank}, not to your bank.").format(bank=scenario.bank), ""),
+                    (_("It charges a fee of {fee} euro for this withdrawal. Do you accept the fee?").format(fee=euro(model.fee)), "bold")]
+        if state == "receipt":
+            return [(_("You chose {amount} euro.").format(amount=model.amount), ""), (_("Would you like a receipt?"), "")]
+        if state == "balance":
+            return [(_("Your balance: {balance} euro").format(balance=euro(model.balance)), "bold")]
+        if state == "statement":
+            return [(_("Mini-statement"), "bold")] + [(line, "") for line in scenario.statement[:4]]
+        if state == "take_card":
+            later = [(_("Your cash will come next."), "")] if model.amount else []
+            return notice + [(_("Please take your card."), "bold")] + later
+        if state == "take_cash":
+            return [(_("Please take your cash: {amount} euro.").format(amount=model.cash_out), "bold")]
+        if state == "card_kept":
+            why = _("Your card was not taken in time.") if model.notice == "not_taken" else _("The PIN was wrong 3 times.")
+            return [
+                (why + " " + _("The machine has kept your card for your safety."), "bold"),
+                (_("What to do now: call your bank on the number on its website or on your statement, or go to a branch. "
+                   "They block the card and send you a new card or PIN. Then walk away (W)."), ""),
+            ]
+        return []
+
+    def _option_label(self, option: str) -> str:
+        kind, _sep, value = option.partition(":")
+        labels = {
+            "withdraw": _("Withdraw cash"),
+            "balance": _("Balance"),
+            "statement": _("Mini-statement"),
+            "exit": _("Exit, card back"),
+            "other": _("Other amount"),
+            "back": _("Back"),
+            "accept": _("Accept fee"),
+            "cancel": _("Cancel"),
+            "yes": _("Yes"),
+            "no": _("No"),
+        }
+        if kind == "language":
+            return value
+        if kind == "amount":
+            return _("{amount} euro").format(amount=value)
+        return labels[kind]
+
+    def _hands(self) -> Text:
+        model = self.model
+        card = {
+            "wallet": _("in your wallet"),
+            "machine": _("in the machine"),
+            "slot": _("sticking out of the slot"),
+            "kept": _("kept by the machine"),
+        }[model.card]
+        status = Text(_("Card: {where}").format(where=card) + " | ")
+        status.append(_("Hand: on the keypad") if model.covered else _("Hand: not on the keypad"))
+        if model.cash_out:
+            status.append(" | " + _("Cash: {amount} euro in the tray").format(amount=model.cash_out), style="bold")
+        if model.receipt_out:
+            status.append(" | " + _("Receipt in the slot"))
+        status.append("\n")
+        status.append_text(keys_line([("I", _("insert card")), ("T", _("take card")), ("M", _("take cash")), ("R", _("take receipt"))]))
+        status.append("\n")
+        status.append_text(keys_line([("P", _("cover keypad")), ("W", _("walk away: ends the task"))]))
+        return status

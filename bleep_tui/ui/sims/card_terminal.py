@@ -1,0 +1,135 @@
+"""The card terminal at a shop till: its display, its keypad, the card and the shop assistant."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+from bleep_tui.core.sims.card_terminal import CardTerminalModel
+from bleep_tui.core.sims.money import euro
+from bleep_tui.i18n import _
+from bleep_tui.ui.sims.machine import keypad_text, screen_text
+from bleep_tui.ui.sims.timed import TimedSimWidget, keys_line
+
+SCREEN_WIDTH = 34
+SCREEN_HEIGHT = 8
+
+
+class CardTerminalWidget(TimedSimWidget):
+    DEFAULT_CSS = """
+    CardTerminalWidget { height: auto; }
+    CardTerminalWidget > Horizontal { height: auto; }
+    CardTerminalWidget #terminal-screen {
+        width: 38;
+        height: auto;
+        border: ascii $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    CardTerminalWidget #terminal-keypad { width: 1fr; height: auto; padding: 0 1; }
+    CardTerminalWidget #terminal-assistant { height: auto; color: $warning; text-style: bold; }
+    CardTerminalWidget #terminal-hands { height: auto; }
+    CardTerminalWidget:focus #terminal-screen { border: ascii $accent; }
+    """
+
+    BINDINGS = [
+        *(Binding(str(digit), f"keypad('{digit}')", show=False) for digit in range(10)),
+        Binding("backspace", "keypad('backspace')", show=False),
+        Binding("enter", "do('enter')", show=False),
+        Binding("x", "do('cancel')", show=False),
+        Binding("t", "do('tap')", show=False),
+        Binding("i", "do('insert')", show=False),
+        Binding("r", "do('remove_card')", show=False),
+        Binding("p", "do('cover_keypad')", show=False),
+        Binding("n", "do('refuse_assistant')", show=False),
+        Binding("y", "do('tell_pin')", show=False),
+        Binding("w", "do('walk_away')", show=False),
+    ]
+
+    model: CardTerminalModel
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            yield Static(id="terminal-screen", markup=False)
+            yield Static(keypad_text(), id="terminal-keypad", markup=False)
+        yield Static(id="terminal-assistant", markup=False)
+        yield Static(id="terminal-hands", markup=False)
+
+    def action_keypad(self, key: str) -> None:
+        self.act("key", key)
+
+    def action_do(self, method: str) -> None:
+        self.act(method)
+
+    def draw(self) -> None:
+        model = self.model
+        self.query_one("#terminal-screen", Static).update(
+            screen_text(model.scenario.shop, self._paragraphs(), SCREEN_WIDTH, SCREEN_HEIGHT)
+        )
+        self.query_one("#terminal-assistant", Static).update(self._assistant())
+        self.query_one("#terminal-hands", Static).update(self._hands())
+
+    def _paragraphs(self) -> list[tuple[str, str]]:
+        model = self.model
+        amount = f"EUR {euro(model.amount)}"
+        heading = _("REFUND") if model.refund else _("PAY")
+        notices = {
+            "over_limit": _("Over the contactless limit. Insert card and enter PIN."),
+            "no_contactless": _("This card cannot pay contactless. Insert card."),
+            "wrong_pin": _("Wrong PIN. Try again: {n} tries left.").format(n=3 - model.wrong_pins),
+            "cancelled": _("Cancelled."),
+            "timed_out": _("Timed out. Cancelled."),
+            "corrected": _("Cancelled. New amount:"),
+            "same_amount": _("Cancelled. The same amount again:"),
+        }
+        notice = [(notices[model.notice], "bold")] if model.notice in notices else []
+        if model.state == "present":
+            ask = _("Tap or insert card") if model.refund or model.scenario.contactless else _("Insert card")
+            return notice + [(f"{heading}  {amount}", "bold"), (ask, "")]
+        if model.state == "pin":
+            masked = " ".join("*" * len(model.typed)) or "_"
+            return [(f"{heading}  {amount}", "bold"), (_("Enter PIN, then Enter"), ""), (masked, "bold")] + notice
+        if model.state == "cancelled":
+            return notice + [(f"{heading}  {amount}", "bold"), (_("Remove card"), "bold")]
+        if model.state == "receipt":
+            done = _("REFUND DONE") if model.refund else _("APPROVED")
+            return [(f"{done}  {amount}", "bold"), (_("Customer receipt?"), ""), (_("Enter = yes   X = no"), "")]
+        if model.notice == "declined":
+            lines = [(_("DECLINED"), "bold"), (_("Not enough money in the account."), "")]
+        elif model.notice == "blocked":
+            lines = [(_("PIN TRIES EXCEEDED"), "bold"), (_("Card blocked. Call your bank."), "")]
+        else:
+            lines = [(_("APPROVED") if not model.refund else _("REFUND DONE"), "bold"), (_("Thank you"), "")]
+        if model.card_in:
+            lines.append((_("Remove card"), "bold"))
+        return lines
+
+    def _assistant(self) -> Text:
+        model = self.model
+        if model.assistant == "offering":
+            text = Text(_('The shop assistant says: "Just tell me your PIN, I will type it in for you."') + "\n")
+            text.append_text(keys_line([("N", _("No, I type it myself")), ("Y", _("Tell the PIN"))]))
+            return text
+        what = _("back") if model.refund else ""
+        says = {
+            "present": _('The shop assistant says: "That is {price} euro, please."'),
+            "declined": _('The shop assistant says: "Sorry, your card was declined. Do you have another way to pay?"'),
+        }
+        if model.refund and model.state == "present":
+            return Text(_('The shop assistant says: "You get {price} euro {back} on your card."').format(price=euro(model.scenario.price), back=what))
+        key = "declined" if model.notice == "declined" else model.state
+        return Text(says.get(key, "").format(price=euro(model.scenario.price)))
+
+    def _hands(self) -> Text:
+        model = self.model
+        text = Text(_("Your card is in the terminal.") if model.card_in else _("Your card is in your hand."))
+        text.append("  ")
+        text.append(_("Your hand covers the keypad.") if model.covered else _("The keypad is not covered."))
+        text.append("\n")
+        text.append_text(keys_line([("T", _("tap card")), ("I", _("insert card")), ("R", _("remove card")), ("P", _("cover keypad"))]))
+        text.append("\n")
+        text.append_text(keys_line([("W", _("leave the shop: ends the task"))]))
+        return text

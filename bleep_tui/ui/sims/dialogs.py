@@ -1,0 +1,124 @@
+"""Small dialogs the simulations share: confirm, pick one, tick several, read a text."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, OptionList, SelectionList, Static
+from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
+
+from bleep_tui.i18n import _
+
+DIALOG_CSS = """
+.dialog-box {
+    width: 70;
+    max-height: 20;
+    height: auto;
+    border: round $primary;
+    background: $surface;
+    padding: 0 1;
+}
+.dialog-box > Static { margin: 0 0 1 0; }
+.dialog-box OptionList, .dialog-box SelectionList { height: auto; max-height: 10; border: none; }
+.dialog-box VerticalScroll { height: auto; max-height: 14; }
+"""
+
+
+class Confirm(ModalScreen[bool]):
+    DEFAULT_CSS = "Confirm { align: center middle; }" + DIALOG_CSS
+    BINDINGS = [
+        Binding("y", "answer(True)", _("Yes")),
+        Binding("n,escape", "answer(False)", _("No")),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Static(Text(self.question), markup=False)
+            yield Static(Text(_("Press y for yes, n for no.")), markup=False)
+        yield Footer()
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class PickOne(ModalScreen["str | None"]):
+    """Choose one item from a list (e.g. a file in My documents); Escape cancels."""
+
+    DEFAULT_CSS = "PickOne { align: center middle; }" + DIALOG_CSS
+    BINDINGS = [Binding("escape", "cancel", _("Cancel"))]
+
+    def __init__(self, title: str, items: list[str]) -> None:
+        super().__init__()
+        self.title_text, self.items = title, items
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Static(Text(self.title_text, style="bold"), markup=False)
+            yield OptionList(*(Option(Text(item)) for item in self.items), markup=False)
+        yield Footer()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(self.items[event.option_index])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class TickSeveral(ModalScreen["list[str] | None"]):
+    """Tick any of the choices with Space, confirm with Enter; Escape cancels."""
+
+    DEFAULT_CSS = "TickSeveral { align: center middle; }" + DIALOG_CSS
+    BINDINGS = [
+        Binding("enter", "confirm", _("Confirm"), priority=True),  # not the list's own Enter (tick)
+        Binding("escape", "cancel", _("Cancel")),
+    ]
+
+    def __init__(self, title: str, note: str, choices: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.title_text, self.note, self.choices = title, note, choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Static(Text(self.title_text, style="bold"), markup=False)
+            yield Static(Text(self.note), markup=False)
+            yield SelectionList[str](*(Selection(Text(label), key) for key, label in self.choices))
+        yield Footer()
+
+    def action_confirm(self) -> None:
+        self.dismiss(list(self.query_one(SelectionList).selected))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ReadText(ModalScreen[None]):
+    """A text to read (small print, a document); Escape or Enter closes it."""
+
+    DEFAULT_CSS = "ReadText { align: center middle; }" + DIALOG_CSS
+    BINDINGS = [Binding("escape,enter", "close", _("Close"))]
+
+    def __init__(self, title: str, text: str) -> None:
+        super().__init__()
+        self.title_text, self.text = title, text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Static(Text(self.title_text, style="bold"), markup=False)
+            with VerticalScroll():
+                yield Static(Text(self.text.strip()), markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

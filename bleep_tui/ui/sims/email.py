@@ -1,0 +1,449 @@
+"""The email client at 80x24: folders, message list, reading pane, and a compose form.
+
+With `view: phone` the same model is drawn as a phone's text messages.
+Everything in a message or typed by the learner is shown as plain text, never markup.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from bleep_tui.core.sims.email import FLAGS, EmailModel, Mail, Problem, name_of
+from bleep_tui.i18n import _
+from bleep_tui.ui.sims.base import SimWidget
+from bleep_tui.ui.sims.dialogs import Confirm, PickOne, TickSeveral
+
+
+def folder_names() -> dict[str, str]:
+    return {"inbox": _("Inbox"), "sent": _("Sent"), "drafts": _("Drafts"), "junk": _("Junk")}
+
+
+def flag_labels() -> dict[str, str]:
+    return {
+        "sender": _("The sender's address does not match the name"),
+        "urgency": _("It rushes or threatens you (act now, account closed)"),
+        "link": _("A link really goes somewhere else than its text says"),
+        "code": _("It asks for a PIN, a password or a code"),
+        "attachment": _("An attachment you did not expect"),
+    }
+
+
+def problem_text(problem: Problem) -> str:
+    if problem.code == "address":
+        return _("\"{entry}\" is not a full email address. It needs a name, @ and a domain, like name@example.eu.").format(entry=problem.detail)
+    return {
+        "to": _("To is empty: type the address of the person the email is for."),
+        "subject": _("The subject is empty: write a few words that say what the email is about."),
+        "body": _("The message is empty: write what you want to say."),
+    }.get(problem.field, problem.field)
+
+
+class EmailWidget(SimWidget):
+    DEFAULT_CSS = """
+    EmailWidget { height: 1fr; min-height: 14; }
+    EmailWidget #mail { height: 1fr; }
+    EmailWidget #folders { width: 13; height: 1fr; border: none; border-right: solid $primary; }
+    EmailWidget #messages { height: 5; border: none; scrollbar-size-vertical: 1; }
+    EmailWidget #pane { height: 1fr; border-top: solid $primary; }
+    EmailWidget #keys { height: 1; color: $text-muted; }
+    EmailWidget #compose { height: 1fr; display: none; }
+    EmailWidget.composing #compose { display: block; }
+    EmailWidget.composing #mail { display: none; }
+    EmailWidget .row { height: 1; }
+    EmailWidget .label { width: 10; }
+    EmailWidget .row Input { width: 1fr; background: $boost; }
+    EmailWidget #body { height: 1fr; min-height: 4; }
+    EmailWidget #attachments { height: 1; }
+    EmailWidget #errors { height: auto; color: $error; }
+    EmailWidget.phone #folders { display: none; }
+    EmailWidget.phone #messages { height: 6; }
+    EmailWidget.phone #mail { width: 44; border: round $primary; }
+    EmailWidget.phone #compose { width: 44; border: round $primary; }
+    EmailWidget.phone #cc-row, EmailWidget.phone #subject-row, EmailWidget.phone #attachments { display: none; }
+    """
+
+    BINDINGS = [
+        Binding("r", "reply", _("Reply")),
+        Binding("a", "reply_all", _("Reply all"), show=False),
+        Binding("f", "forward", _("Forward"), show=False),
+        Binding("n", "compose", _("New"), show=False),
+        Binding("d,delete", "delete", _("Delete"), show=False),
+        Binding("j", "junk", _("Junk"), show=False),
+        Binding("p", "report", _("Report phishing")),
+        Binding("l", "links", _("Check links")),
+        Binding("i", "to_inbox", _("Not junk"), show=False),
+        Binding("e", "end", _("End task")),
+        Binding("ctrl+s", "send", _("Send")),
+        Binding("ctrl+o", "attach", _("Attach")),
+        Binding("ctrl+r", "detach", _("Remove attachment"), show=False),
+        Binding("ctrl+t", "save_draft", _("Save draft")),
+        Binding("escape", "close", _("Close")),
+    ]
+    MAIL_ACTIONS = frozenset({"reply", "reply_all", "forward", "compose", "delete", "junk", "report", "links", "to_inbox", "end"})
+    COMPOSE_ACTIONS = frozenset({"send", "attach", "detach", "save_draft", "close"})
+
+    model: EmailModel
+
+    def __init__(self, model: EmailModel) -> None:
+        super().__init__(model)
+        self.folder = "inbox"
+        self.current: Mail | None = None
+        self.revealed: set[str] = set()  # messages whose links' real addresses are shown
+        self.shown: list[Mail] = []
+        if model.phone:
+            self.add_class("phone")
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="mail"):
+            yield OptionList(id="folders", markup=False)
+            with Vertical():
+                yield OptionList(id="messages", markup=False)
+                with VerticalScroll(id="pane"):
+                    yield Static("", id="reading", markup=False)
+        with Vertical(id="compose"):
+            with Horizontal(classes="row", id="to-row"):
+                yield Static(_("To:"), classes="label", markup=False)
+                yield self._input("to")
+            with Horizontal(classes="row", id="cc-row"):
+                yield Static(_("Cc:"), classes="label", markup=False)
+                yield self._input("cc")
+            with Horizontal(classes="row", id="subject-row"):
+                yield Static(_("Subject:"), classes="label", markup=False)
+                yield self._input("subject")
+            yield Static("", id="attachments", markup=False)
+            body = TextArea(id="body", soft_wrap=True, show_line_numbers=False)
+            body.cursor_blink = False
+            yield body
+            yield Static("", id="errors", markup=False)
+        yield Static("", id="keys", markup=False)
+
+    def _input(self, name: str) -> Input:
+        box = Input(id=name, compact=True, max_length=300)
+        box.cursor_blink = False
+        return box
+
+    def on_mount(self) -> None:
+        self.redraw()
+
+    def on_focus(self) -> None:
+        self.call_after_refresh(self.focus_main)
+
+    def focus_main(self) -> None:
+        if self.model.draft is not None:
+            self.query_one("#body" if self.model.phone else "#to").focus()
+        else:
+            self.query_one("#messages", OptionList).focus()
+
+    # Drawing
+
+    def redraw(self) -> None:
+        composing = self.model.draft is not None
+        self.set_class(composing, "composing")
+        folders = self.query_one("#folders", OptionList)
+        folders.clear_options()
+        for key, title in folder_names().items():
+            unread = self.model.unread(key)
+            folders.add_option(Option(Text(f"{title} ({unread})" if unread else title), id=key))
+        folders.highlighted = list(folder_names()).index(self.folder)
+        messages = self.query_one("#messages", OptionList)
+        highlighted = messages.highlighted
+        messages.clear_options()
+        self.shown = list(self.model.folders[self.folder])
+        if self.folder in ("sent", "drafts"):
+            self.shown.reverse()  # newest first
+        for mail in self.shown:
+            messages.add_option(Option(self._line(mail)))
+        if not self.shown:
+            messages.add_option(Option(Text(_("(no messages in this folder)"), style="dim"), disabled=True))
+        elif highlighted is not None:
+            messages.highlighted = min(highlighted, len(self.shown) - 1)
+        if self.current is not None and self.model.find(self.current.id) is None:
+            self.current = None
+        self.query_one("#reading", Static).update(self._reading())
+        self.query_one("#keys", Static).update(Text(self._keys(), style="dim"))
+        if composing:
+            self._show_attachments()
+        self.refresh_bindings()
+
+    def _line(self, mail: Mail) -> Text:
+        unread = mail.id not in self.model.opened and self.folder != "sent"
+        line = Text("* " if unread else "  ", style="bold" if unread else "")
+        who = ", ".join(name_of(a) for a in mail.to) if self.folder in ("sent", "drafts") else name_of(mail.sender)
+        if self.model.phone:
+            line.append(f"{who[:14]:<15}", style="bold" if unread else "")
+            line.append(mail.body.replace("\n", " ")[:20])
+            return line
+        line.append(f"{who[:16]:<17}", style="bold" if unread else "")
+        line.append(f"{mail.subject[:34]:<35}")
+        line.append(mail.date[:9], style="dim")
+        return line
+
+    def _reading(self) -> Text:
+        mail = self.current
+        if mail is None:
+            return Text(_("Choose a message and press Enter to open it."), style="dim")
+        text = Text()
+        if self.model.phone:
+            text.append(mail.sender + "\n", style="bold")
+            if mail.date:
+                text.append(mail.date + "\n", style="dim")
+        else:
+            for label, value in ((_("From:"), mail.sender), (_("To:"), ", ".join(mail.to) or self.model.scenario.me),
+                                 (_("Cc:"), ", ".join(mail.cc)), (_("Subject:"), mail.subject), (_("Date:"), mail.date),
+                                 (_("Attached:"), ", ".join(mail.attachments))):
+                if value:
+                    text.append(f"{label:<10}", style="bold")
+                    text.append(value + "\n")
+        text.append("\n" + mail.body.strip() + "\n")
+        if mail.links:
+            text.append("\n" + _("Links in this message:") + "\n", style="bold")
+            for number, link in enumerate(mail.links, 1):
+                text.append(f"[{number}] {link.text}\n", style="underline")
+                if mail.id in self.revealed:
+                    text.append("    " + _("really goes to:") + "\n", style="bold")
+                    text.append(f"    {link.address}\n", style="bold")
+            if mail.id not in self.revealed:
+                text.append(_("Press l to see where the links really go."), style="dim")
+        return text
+
+    def _keys(self) -> str:
+        if self.model.draft is not None:
+            if self.model.phone:
+                return _("Type your message. Ctrl+S send, Esc close.")
+            return _("Tab next box. Ctrl+S send, Ctrl+O attach, Ctrl+T save draft, Esc close.")
+        if self.model.phone:
+            return _("Enter open, r reply, d delete, p report scam, l check links, e end task")
+        return _("Enter open r reply a all f fwd n new d del j junk p phishing l links e end")
+
+    def _show_attachments(self) -> None:
+        draft = self.model.draft
+        assert draft is not None
+        names = ", ".join(draft.attachments) if draft.attachments else _("(none: Ctrl+O to attach a file)")
+        self.query_one("#attachments", Static).update(Text(_("Attached: ") + names))
+
+    # Moving around
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "folders" and event.option_id and event.option_id != self.folder:
+            event.stop()
+            self.folder = event.option_id
+            self.query_one("#messages", OptionList).highlighted = 0
+            self.redraw()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_list.id == "folders":
+            self.query_one("#messages", OptionList).focus()
+            return
+        if not self.shown:
+            return
+        mail = self.shown[event.option_index]
+        if self.folder == "drafts":
+            self.model.open_draft(mail.id)
+            self._fill_compose()
+        else:
+            self.current = self.model.open(mail.id)
+        self.redraw()
+        self.after_action()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        composing = self.model.draft is not None
+        if action in self.COMPOSE_ACTIONS:
+            if action in ("attach", "detach", "save_draft") and self.model.phone:
+                return False
+            return composing
+        if action in self.MAIL_ACTIONS:
+            if composing:
+                return False
+            if self.model.phone and action in ("reply_all", "forward", "compose", "junk", "to_inbox"):
+                return False
+            if action == "to_inbox":
+                return self.folder == "junk" and self.current is not None
+        return True
+
+    def _needs_message(self) -> Mail | None:
+        if self.current is None:
+            self.app.notify(_("Open a message first: choose it and press Enter."), markup=False)
+        return self.current
+
+    # Writing
+
+    def _fill_compose(self) -> None:
+        draft = self.model.draft
+        assert draft is not None
+        self.query_one("#to", Input).value = draft.to
+        self.query_one("#cc", Input).value = draft.cc
+        self.query_one("#subject", Input).value = draft.subject
+        body = self.query_one("#body", TextArea)
+        body.text = draft.body
+        body.move_cursor((0, 0))
+        self.query_one("#errors", Static).update("")
+        self.set_class(True, "composing")
+        self.call_after_refresh(self.focus_main)
+
+    def _read_compose(self) -> None:
+        draft = self.model.draft
+        assert draft is not None
+        draft.to = self.query_one("#to", Input).value
+        draft.cc = self.query_one("#cc", Input).value
+        draft.subject = self.query_one("#subject", Input).value
+        draft.body = self.query_one("#body", TextArea).text
+
+    def _start(self, draft: object) -> None:
+        if draft is not None:
+            self._fill_compose()
+            self.redraw()
+            if self.model.phone:
+                self.query_one("#to", Input).disabled = True
+            self.after_action()
+
+    def action_reply(self) -> None:
+        if mail := self._needs_message():
+            self._start(self.model.reply(mail.id))
+
+    def action_reply_all(self) -> None:
+        if mail := self._needs_message():
+            self._start(self.model.reply(mail.id, everyone=True))
+
+    def action_forward(self) -> None:
+        if mail := self._needs_message():
+            self._start(self.model.forward(mail.id))
+
+    def action_compose(self) -> None:
+        self._start(self.model.compose())
+
+    def action_send(self) -> None:
+        self._read_compose()
+        draft = self.model.draft
+        assert draft is not None
+        problems = self.model.send()
+        if problems:
+            self.query_one("#errors", Static).update(Text("\n".join(problem_text(p) for p in problems)))
+            self.query_one(f"#{problems[0].field}").focus()
+            self.after_action()
+            return
+        who = draft.to if self.model.phone else draft.to.strip()
+        self.app.notify(_("Sent to {who}.").format(who=who), markup=False)
+        self.folder = "inbox" if self.model.phone else "sent"
+        self.redraw()
+        self.focus_main()
+        self.after_action()
+
+    def action_attach(self) -> None:
+        documents = list(self.model.scenario.documents)
+        if not documents:
+            self.app.notify(_("My documents is empty."), markup=False)
+            return
+
+        def picked(document: str | None) -> None:
+            if document:
+                self._read_compose()
+                self.model.attach(document)
+                self._show_attachments()
+                self.after_action()
+
+        self.app.push_screen(PickOne(_("My documents: choose a file to attach"), documents), picked)
+
+    def action_detach(self) -> None:
+        draft = self.model.draft
+        if draft is None or not draft.attachments:
+            return
+
+        def picked(document: str | None) -> None:
+            if document:
+                self.model.detach(document)
+                self._show_attachments()
+                self.after_action()
+
+        self.app.push_screen(PickOne(_("Remove which attachment?"), list(draft.attachments)), picked)
+
+    def action_save_draft(self) -> None:
+        self._read_compose()
+        self.model.save_draft()
+        self.app.notify(_("Saved in Drafts. Open it there to finish it."), markup=False)
+        self.redraw()
+        self.focus_main()
+        self.after_action()
+
+    def action_close(self) -> None:
+        """Close the message being written; anything written is kept in Drafts, as real mail programs do."""
+        self._read_compose()
+        draft = self.model.draft
+        assert draft is not None
+        if self.model.phone or not (draft.to.strip() or draft.subject.strip() or draft.body.strip()):
+            self.model.discard()
+            self.redraw()
+            self.focus_main()
+            self.after_action()
+        else:
+            self.action_save_draft()
+
+    # Sorting mail
+
+    def action_delete(self) -> None:
+        if mail := self._needs_message():
+            self.model.delete(mail.id)
+            self.current = None
+            self.redraw()
+            self.after_action()
+
+    def action_junk(self) -> None:
+        if mail := self._needs_message():
+            self.model.move_to_junk(mail.id)
+            self.current = None
+            self.redraw()
+            self.after_action()
+
+    def action_to_inbox(self) -> None:
+        if mail := self._needs_message():
+            self.model.move_to_inbox(mail.id)
+            self.current = None
+            self.redraw()
+            self.after_action()
+
+    def action_links(self) -> None:
+        mail = self._needs_message()
+        if mail is None:
+            return
+        if not self.model.check_links(mail.id):
+            self.app.notify(_("This message has no links."), markup=False)
+            return
+        self.revealed.add(mail.id)
+        self.redraw()
+        self.query_one("#pane", VerticalScroll).scroll_end(animate=False)
+        self.after_action()
+
+    def action_report(self) -> None:
+        mail = self._needs_message()
+        if mail is None:
+            return
+        labels = flag_labels()
+
+        def reported(flags: list[str] | None) -> None:
+            if flags is None:
+                return
+            self.model.report(mail.id, flags)
+            self.current = None
+            self.app.notify(_("Reported as phishing and moved to Junk."), markup=False)
+            self.redraw()
+            self.focus_main()
+            self.after_action()
+
+        self.app.push_screen(TickSeveral(
+            _("Report as phishing: {subject}").format(subject=mail.subject or name_of(mail.sender)),
+            _("Tick every red flag you see (Space), then press Enter."),
+            [(flag, labels[flag]) for flag in FLAGS],
+        ), reported)
+
+    def action_end(self) -> None:
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.model.finish()
+                self.after_action()
+
+        self.app.push_screen(Confirm(_("End the task now? What you did will be checked.")), answer)

@@ -1,0 +1,54 @@
+"""The learner's CV: built from the CV form, found again in their events, written as text and HTML literally."""
+
+from bleep_tui.core.cv import CV_FIELDS, Job, cv_from_values, latest_cv
+from bleep_tui.core.events import Event
+from bleep_tui.core.sims.forms import FormField, FormModel, FormScenario, Page
+from bleep_tui.export.cv import cv_html, cv_text
+
+NAME = "<script>alert('x')</script> [b]Sam[/b] & Co"
+
+
+def cv_run(values: dict[str, str], at: str) -> Event:
+    scenario = FormScenario("My CV", (Page("All", tuple(FormField(key, key) for key in CV_FIELDS)),), saves_cv=True)
+    model = FormModel(scenario)
+    for key, value in values.items():
+        model.set(key, value)
+    model.submit()
+    return Event("answered", at, lesson="work-sim-cv-builder", answer=[e.to_record() for e in model.trace])
+
+
+def test_the_latest_cv_sent_is_the_one_kept() -> None:
+    events = [
+        cv_run({"name": "Sam Old"}, "2024-01-01T10:00:00+00:00"),
+        Event("answered", "2024-01-02T10:00:00+00:00", lesson="other", answer="42"),
+        cv_run({"name": "Sam New", "skills": "- Cooking\n\n* Forklift licence\n"}, "2024-02-01T10:00:00+00:00"),
+    ]
+    cv = latest_cv(events)
+    assert cv is not None and cv.name == "Sam New" and cv.skills == ("Cooking", "Forklift licence")
+    assert cv.made_at.startswith("2024-02-01")
+
+
+def test_no_cv_form_sent_means_no_cv() -> None:
+    assert latest_cv([Event("answered", "t", answer=[{"event": "submitted", "cv": False, "fields": []}])]) is None
+
+
+def test_empty_jobs_and_courses_are_left_out() -> None:
+    cv = cv_from_values({"name": "Sam", "job-2-title": "Cook", "job-2-dates": "2020", "course-3-place": "College"})
+    assert cv.jobs == (Job("Cook", "", "2020", ""),) and len(cv.courses) == 1
+
+
+def test_what_the_learner_typed_comes_out_literally_in_text_and_escaped_in_html() -> None:
+    cv = cv_from_values({"name": NAME, "profile": "I <3 [i]cooking[/i]", "job-1-title": "Cook & cleaner",
+                         "job-1-duties": "Line 1\nLine 2", "skills": "[red]Tidy[/red]"})
+    text = cv_text(cv)
+    assert text.splitlines()[0] == NAME
+    assert "I <3 [i]cooking[/i]" in text and "- [red]Tidy[/red]" in text and "Line 1\nLine 2" in text
+    html = cv_html(cv)
+    assert "<script>" not in html and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; [b]Sam[/b] &amp; Co" in html
+    assert "I &lt;3 [i]cooking[/i]" in html and "Cook &amp; cleaner" in html
+    assert "<li>[red]Tidy[/red]</li>" in html
+
+
+def test_the_html_cv_is_one_page_with_no_scripts_or_links_out() -> None:
+    html = cv_html(cv_from_values({"name": "Sam", "email": "sam@postbox.eu", "profile": "Hello"}))
+    assert html.startswith("<!DOCTYPE html>") and "<script" not in html and "http" not in html and "@media print" in html

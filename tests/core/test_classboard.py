@@ -1,0 +1,48 @@
+"""The optional class board: pseudonyms only, ranked by XP."""
+
+from datetime import datetime, timezone
+
+from bleep_tui.core.classboard import BoardEntry, board_entry, pseudonym, ranked
+from bleep_tui.core.events import Event
+from bleep_tui.core.levels import Level
+
+LEVELS = (Level(0, "Newcomer"), Level(50, "Starter"))
+
+
+def test_a_pseudonym_is_stable_and_never_shows_the_code() -> None:
+    name = pseudonym("A1234", "secret")
+    assert name == pseudonym("A1234", "secret")
+    assert "A1234" not in name
+
+def test_without_the_installations_secret_the_pseudonyms_cannot_be_worked_out() -> None:
+    codes = [f"code{n}" for n in range(20)]
+    changed = sum(pseudonym(code, "secret one") != pseudonym(code, "secret two") for code in codes)
+    assert changed >= 18
+
+
+def test_different_learners_mostly_get_different_pseudonyms() -> None:
+    names = {pseudonym(f"learner{n}", "s") for n in range(50)}
+    assert len(names) >= 48
+
+
+def test_the_board_ranks_by_xp_then_badges_and_equal_learners_share_a_rank() -> None:
+    rows = ranked([
+        BoardEntry("Calm Otter 11", 40, "Newcomer", 1, 0),
+        BoardEntry("Bold Fox 22", 90, "Starter", 3, 2, me=True),
+        BoardEntry("Amber Owl 33", 40, "Newcomer", 1, 1),
+        BoardEntry("Keen Hare 44", 40, "Newcomer", 5, 0),
+    ])
+    assert [(r.rank, r.entry.pseudonym) for r in rows] == [
+        (1, "Bold Fox 22"), (2, "Keen Hare 44"), (3, "Amber Owl 33"), (3, "Calm Otter 11"),
+    ]
+
+
+def test_a_board_entry_is_derived_from_the_learners_events() -> None:
+    now = datetime(2026, 3, 11, tzinfo=timezone.utc)
+    events = [
+        Event("lesson_started", now.isoformat(), lesson="a", run="1"),
+        Event("lesson_finished", now.isoformat(), lesson="a", run="1", points=60, percent=100, stars=3),
+        Event("achievement_earned", now.isoformat(), achievement="first", points=10),
+    ]
+    entry = board_entry("Calm Otter 11", events, LEVELS, now, timezone.utc)
+    assert (entry.xp, entry.level, entry.badges, entry.streak) == (60, "Starter", 1, 1)

@@ -1,0 +1,162 @@
+"""A real pseudo-terminal with a VT100 emulator (pyte) on it: what a learner's terminal would show.
+
+Used by the end-to-end tests and by bench/run.py.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import select
+import signal
+import struct
+import subprocess
+import termios
+import time
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+import pyte
+
+KEYS = {
+    "enter": b"\r",
+    "escape": b"\x1b",
+    "space": b" ",
+    "up": b"\x1b[A",
+    "down": b"\x1b[B",
+    "right": b"\x1b[C",
+    "left": b"\x1b[D",
+    "home": b"\x1b[H",
+    "backspace": b"\x7f",
+    "tab": b"\t",
+    "ctrl+q": b"\x11",
+}
+WAIT = 30.0  # seconds before a wait gives up: generous, as CI machines can be slow
+
+
+class ScreenTimeout(AssertionError):
+    pass
+
+
+class PtyTerminal:
+    """Runs `argv` on a pseudo-terminal of `size`; everything it writes is kept and drawn by pyte."""
+
+    def __init__(self, argv: Sequence[str], env: Mapping[str, str], size: tuple[int, int] = (80, 24), cwd: Path | None = None):
+        self.columns, self.lines = size
+        master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", self.lines, self.columns, 0, 0))
+        self.started = time.monotonic()
+        self.process = subprocess.Popen(
+            list(argv), stdin=slave, stdout=slave, stderr=slave, env=dict(env), cwd=cwd,
+            start_new_session=True, close_fds=True,
+        )
+        os.close(slave)
+        self.fd = master
+        self.screen = pyte.Screen(self.columns, self.lines)
+        self.stream = pyte.ByteStream(self.screen)
+        self.output = bytearray()
+        self.first_output_at: float | None = None
+
+    # --- reading -----------------------------------------------------------------
+
+    def read(self, timeout: float) -> int:
+        """Read what arrives within `timeout` seconds (returns at the first chunk); the number of bytes."""
+        ready, _, _ = select.select([self.fd], [], [], timeout)
+        if not ready:
+            return 0
+        try:
+            data = os.read(self.fd, 65536)
+        except OSError:  # the program ended and the terminal closed
+            data = b""
+        if not data:
+            raise EOFError
+        if self.first_output_at is None:
+            self.first_output_at = time.monotonic()
+        self.output += data
+        self.stream.feed(data)
+        return len(data)
+
+    def text(self) -> str:
+        return "\n".join(self.screen.display)
+
+    def wait_for(self, wanted: str | Callable[[str], bool], timeout: float = WAIT) -> str:
+        """Read until the screen shows `wanted` (text, or a test on the screen's text); the screen."""
+        test = wanted if callable(wanted) else (lambda screen: wanted in screen)
+        deadline = time.monotonic() + timeout
+        while not test(self.text()):
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise ScreenTimeout(f"the screen never showed {wanted!r}; it shows:\n{self.text()}")
+            try:
+                self.read(min(left, 0.5))
+            except EOFError:
+                raise ScreenTimeout(f"the program ended before showing {wanted!r}; last screen:\n{self.text()}") from None
+        return self.text()
+
+    def settle(self, quiet: float = 0.2, timeout: float = WAIT) -> int:
+        """Read until nothing arrives for `quiet` seconds; the number of bytes read."""
+        total = 0
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                got = self.read(quiet)
+            except EOFError:
+                break
+            if not got:
+                break
+            total += got
+        return total
+
+    def bytes_within(self, seconds: float) -> int:
+        """Everything the program writes in the next `seconds`, counted."""
+        before = len(self.output)
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
+            self.read(left)
+        return len(self.output) - before
+
+    # --- typing ------------------------------------------------------------------
+
+    def press(self, *keys: str, settle: bool = True) -> None:
+        """Type keys by name (see KEYS) or single characters, letting the screen settle after each."""
+        for key in keys:
+            os.write(self.fd, KEYS.get(key, key.encode()))
+            if settle or key == "escape":  # a lone ESC is told from a key sequence by a pause
+                self.settle()
+
+    def type(self, text: str) -> None:
+        os.write(self.fd, text.encode())
+        self.settle()
+
+    # --- ending ------------------------------------------------------------------
+
+    def close(self) -> int | None:
+        """Stop the program if it still runs (SIGTERM, then SIGKILL) and free the terminal."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(5)
+        try:
+            os.close(self.fd)
+        except OSError:
+            pass
+        return self.process.returncode
+
+    def wait_exit(self, timeout: float = WAIT) -> int:
+        """Drain the terminal until the program ends; its exit status."""
+        deadline = time.monotonic() + timeout
+        while self.process.poll() is None and time.monotonic() < deadline:
+            try:
+                self.read(0.2)
+            except EOFError:
+                break
+        return self.process.wait(max(0.1, deadline - time.monotonic()))
+
+    def __enter__(self) -> PtyTerminal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,93 @@
+"""The installed `bleep` in a real 80x24 terminal: a learner completes a lesson with keystrokes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from bleep_tui.store.learner import LearnerStore
+
+from .play import LESSON, lesson_keys, open_lesson
+from .ptyterm import PtyTerminal
+
+pytestmark = pytest.mark.slow
+
+
+def installed(program: str) -> str:
+    """The console script installed beside the Python running the tests, as `make test` installs it."""
+    found = shutil.which(program, path=str(Path(sys.executable).parent))
+    assert found, f"{program} is not installed beside {sys.executable}: run `make test`"
+    return found
+
+
+def terminal_env(home: Path, **extra: str) -> dict[str, str]:
+    return {"PATH": "/usr/bin:/bin", "HOME": str(home), "TERM": "xterm-256color", "LANG": "C.UTF-8", **extra}
+
+
+def test_a_learner_completes_a_lesson_by_keyboard_in_a_real_terminal_and_it_is_on_disk(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with PtyTerminal([installed("bleep"), "--data-dir", str(data)], terminal_env(tmp_path)) as term:
+        term.wait_for("What should we call you?")
+        term.settle(quiet=0.5)
+        assert term.bytes_within(2.0) == 0  # idle on a text field: no cursor blink, no timer, nothing sent
+        term.type("Sam")
+        term.press("enter")
+        assert "Sam" in term.wait_for("XP")
+        open_lesson(term)
+        term.wait_for("Step 1 of 4")
+        for keys in lesson_keys():
+            term.press(*keys)
+        screen = term.wait_for("Lesson complete: Never share a one-time code")
+        assert "★★★" in screen and "100% of the points" in screen
+        assert "You gained 36 XP" in screen
+        term.press("ctrl+q")
+        assert term.wait_exit() == 0
+
+    store = LearnerStore(data)
+    assert store.profile().name == "Sam"
+    finished = [e for e in store.events() if e.kind == "lesson_finished"]
+    assert [(e.lesson, e.points, e.percent, e.stars) for e in finished] == [(LESSON, 36, 100, 3)]
+    answered = [e.step for e in store.events() if e.kind == "answered"]
+    assert len(answered) == 3  # one answer for each scored step: every one right first time
+
+
+def test_a_linux_console_without_utf8_gets_ascii_only_and_the_terminals_own_colours(tmp_path: Path) -> None:
+    env = terminal_env(tmp_path, TERM="linux", LANG="C")
+    with PtyTerminal([installed("bleep"), "--data-dir", str(tmp_path / "data")], env) as term:
+        term.wait_for("What should we call you?")
+        term.type("Zoë")  # what a learner types may be Unicode: it still reaches the screen as ASCII
+        term.press("enter")
+        term.wait_for("XP")
+        open_lesson(term)
+        term.wait_for("Step 1 of 4")
+        term.press("enter")
+        screen = term.wait_for("Step 2 of 4")
+        assert screen.isascii(), screen
+        assert bytes(term.output).isascii()
+        assert b"\x1b[38;2;" not in term.output  # no 24-bit colour: the 16 colours of the ANSI theme
+        term.press("ctrl+q")
+        assert term.wait_exit() == 0
+
+
+def test_a_window_smaller_than_80x24_asks_to_be_enlarged(tmp_path: Path) -> None:
+    with PtyTerminal([installed("bleep"), "--data-dir", str(tmp_path / "data")], terminal_env(tmp_path), size=(70, 20)) as term:
+        screen = term.wait_for("Please enlarge your window to at least 80x24.")
+        assert "It is 70x20 now." in screen
+        term.press("ctrl+q")
+        assert term.wait_exit() == 0
+
+
+def test_no_color_gets_no_colour_at_all(tmp_path: Path) -> None:
+    env = terminal_env(tmp_path, NO_COLOR="1")
+    with PtyTerminal([installed("bleep"), "--data-dir", str(tmp_path / "data")], env) as term:
+        term.wait_for("What should we call you?")
+        term.settle(quiet=0.5)
+        parameters = re.findall(rb"\x1b\[([0-9;]*)m", bytes(term.output))
+        colours = {int(p) for group in parameters for p in group.split(b";") if p}
+        assert colours & {*range(30, 39), *range(40, 49), *range(90, 98), *range(100, 108)} == set()
+        term.press("ctrl+q")
+        assert term.wait_exit() == 0

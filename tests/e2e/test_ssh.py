@@ -1,0 +1,171 @@
+"""BLEEP behind a real OpenSSH server, set up as docs/deploy-ssh.md says: ForceCommand, a dropped line, a Linux console."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from bleep_tui.store.learner import LearnerStore
+
+from .play import open_lesson
+from .ptyterm import WAIT, PtyTerminal
+from .test_pty_lesson import installed
+
+pytestmark = pytest.mark.slow
+
+SSHD = Path("/usr/sbin/sshd")
+CODE, PIN = "s01", "2468"
+
+
+@dataclass(frozen=True)
+class Server:
+    port: int
+    user: str
+    client_key: Path
+    data: Path
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def keygen(path: Path) -> None:
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(path)], check=True)
+
+
+@pytest.fixture
+def sshd(tmp_path: Path) -> Iterator[Server]:
+    if not SSHD.exists() or not shutil.which("ssh"):
+        pytest.skip("OpenSSH server or client is not installed (.ci/run installs openssh-server)")
+    user = getpass.getuser()
+    if os.geteuid() == 0:
+        Path("/run/sshd").mkdir(mode=0o755, exist_ok=True)  # sshd's privilege separation folder
+    keys = tmp_path / "ssh"
+    keys.mkdir()
+    keygen(keys / "host_key")
+    keygen(keys / "client_key")
+    (keys / "authorized_keys").write_text((keys / "client_key.pub").read_text())
+    data = tmp_path / "data"
+    # Shared mode, as on a prison server: learners log in with a code and PIN from their facilitator.
+    data.mkdir(mode=0o700)
+    (data / "settings.toml").write_text('mode = "shared"\n')
+    subprocess.run([installed("bleep"), "learners", "add", CODE, "--name", "Sam", "--pin", PIN, "--data-dir", str(data)],
+                   check=True, capture_output=True)
+    # The Match block exactly as an administrator would install it.
+    block = subprocess.run(
+        [installed("bleep"), "ssh-config", "--user", user, "--data-dir", str(data)],
+        check=True, capture_output=True, text=True,
+    ).stdout
+    (keys / "bleep.conf").write_text(block)
+    port = free_port()
+    (keys / "sshd_config").write_text(
+        f"Port {port}\nListenAddress 127.0.0.1\nHostKey {keys / 'host_key'}\nPidFile {keys / 'sshd.pid'}\n"
+        f"AuthorizedKeysFile {keys / 'authorized_keys'}\nStrictModes no\nUsePAM no\n"
+        "PasswordAuthentication no\nKbdInteractiveAuthentication no\nPermitRootLogin prohibit-password\n"
+        "AcceptEnv LANG LC_*\nLogLevel ERROR\n"
+        f"Include {keys / 'bleep.conf'}\n"
+    )
+    server = subprocess.Popen([str(SSHD), "-D", "-e", "-f", str(keys / "sshd_config")], stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + WAIT
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"sshd did not start: {server.stderr.read() if server.stderr else ''}")
+            time.sleep(0.1)
+    try:
+        yield Server(port, user, keys / "client_key", data)
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def ssh(server: Server, tmp_path: Path, **env: str) -> PtyTerminal:
+    command = [
+        "ssh", "-tt", "-F", "/dev/null", "-i", str(server.client_key), "-p", str(server.port),
+        "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "BatchMode=yes",
+        "-o", "LogLevel=ERROR", "-o", "SendEnv=LANG LC_*",
+        f"{server.user}@127.0.0.1", "echo this must never run",
+    ]
+    return PtyTerminal(command, {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(tmp_path), **env})
+
+
+def log_in(term: PtyTerminal) -> str:
+    term.wait_for("BLEEP: log in")
+    term.type(CODE)
+    term.press("enter")
+    term.type(PIN)
+    term.press("enter")
+    return term.wait_for("XP")
+
+
+def app_processes(data: Path) -> list[int]:
+    """The app processes serving `data` on this machine (their command line names the data folder)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            command = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"bleep_tui.cli" in command and str(data).encode() in command:
+            found.append(int(entry.name))
+    return found
+
+
+def test_an_ssh_drop_mid_lesson_loses_nothing_and_the_learner_resumes_at_the_same_step(sshd: Server, tmp_path: Path) -> None:
+    utf8 = {"TERM": "xterm-256color", "LANG": "C.UTF-8"}
+    with ssh(sshd, tmp_path, **utf8) as term:
+        term.wait_for("BLEEP: log in")
+        assert "this must never run" not in term.text()
+        assert app_processes(sshd.data), "the app runs from the ForceCommand, exec'd by bleep-session"
+        assert "Sam" in log_in(term)
+        open_lesson(term)
+        term.wait_for("Step 1 of 4")
+        term.press("enter")  # read the introduction
+        term.press("enter")  # answer step 2
+        term.wait_for("Right!")
+        term.press("enter")
+        term.wait_for("Step 3 of 4")
+        term.process.kill()  # the thin client dies: no goodbye to the server
+        term.process.wait()
+
+    deadline = time.monotonic() + WAIT
+    while app_processes(sshd.data) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not app_processes(sshd.data), "the app ends once its connection is gone (SIGHUP)"
+    answered = [(e.step, e.correct) for e in LearnerStore(sshd.data, CODE).events() if e.kind == "answered"]
+    assert answered == [("caller-asks", True)]
+
+    with ssh(sshd, tmp_path, **utf8) as term:
+        log_in(term)
+        open_lesson(term)
+        assert "Welcome back" not in term.wait_for("Step 3 of 4")  # step 3 had no try yet
+        term.press("ctrl+q")  # shared mode: logs out, back to the start screen
+        term.wait_for("BLEEP: log in")
+
+
+def test_a_linux_console_in_the_c_locale_over_ssh_sees_only_ascii(sshd: Server, tmp_path: Path) -> None:
+    with ssh(sshd, tmp_path, TERM="linux", LANG="C") as term:
+        screens = [term.wait_for("BLEEP: log in"), log_in(term)]
+        open_lesson(term)
+        term.wait_for("Step 1 of 4")
+        term.press("enter")
+        screens.append(term.wait_for("Step 2 of 4"))
+        for screen in screens:
+            assert screen.isascii(), screen
+        assert bytes(term.output).isascii()
+        term.press("ctrl+q")  # shared mode: logs out, back to the start screen
+        term.wait_for("BLEEP: log in")

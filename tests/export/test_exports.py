@@ -1,0 +1,138 @@
+"""Exports a facilitator opens in a spreadsheet or feeds to another system: complete, and never a formula."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bleep_tui.core.events import Event
+from bleep_tui.core.levels import Level
+from bleep_tui.core.reports import LearnerData, LessonInfo
+from bleep_tui.export.render import BOM, render
+from bleep_tui.export.spreadsheet import FORMULA_STARTS, HEADER
+from bleep_tui.store.accounts import AccountStore
+from bleep_tui.store.learner import LearnerStore
+
+LEVELS = (Level(0, "Newcomer"), Level(50, "Explorer"))
+LESSONS = {"pay": LessonInfo("pay", "Pay by card", "Money")}
+
+
+def finished_run(lesson: str, run: str, day: str, percent: int, stars: int, xp: int) -> list[Event]:
+    return [
+        Event("lesson_started", f"{day}T10:00:00+00:00", lesson=lesson, run=run),
+        Event("answered", f"{day}T10:01:00+00:00", lesson=lesson, run=run, step="s1", answer="=1+1", correct=False, try_number=1),
+        Event("lesson_finished", f"{day}T10:04:00+00:00", lesson=lesson, run=run, points=xp, percent=percent, stars=stars),
+    ]
+
+
+def csv_rows(text: str) -> list[list[str]]:
+    assert text.startswith(BOM)
+    return list(csv.reader(io.StringIO(text[len(BOM):], newline="")))
+
+
+def test_csv_has_a_header_a_row_per_lesson_and_a_row_for_a_learner_without_progress() -> None:
+    ana = LearnerData("ana", "Ana", tuple(finished_run("pay", "r1", "2026-03-02", 80, 2, 30)))
+    bob = LearnerData("bob", "Bob")
+    rows = csv_rows(render("csv", [ana, bob], LESSONS, LEVELS))
+    assert rows[0] == list(HEADER)
+    assert rows[1] == ["ana", "Ana", "Money", "pay", "Pay by card", "1", "80", "2", "30", "2026-03-02T10:04:00+00:00", "240"]
+    assert rows[2] == ["bob", "Bob"] + [""] * (len(HEADER) - 2)
+    assert len(rows) == 3
+
+
+@pytest.mark.parametrize("start", FORMULA_STARTS)
+def test_a_name_starting_like_a_formula_is_neutralised(start: str) -> None:
+    name = start + "HYPERLINK(\"http://evil\",\"x\")"
+    rows = csv_rows(render("csv", [LearnerData("-code", name)], LESSONS, LEVELS))
+    assert rows[1][1] == "'" + name
+    assert rows[1][0] == "'-code"
+
+
+def test_every_dangerous_leading_character_of_owasp_is_covered() -> None:
+    assert set(FORMULA_STARTS) == {"=", "+", "-", "@", "\t", "\r", "\n", "\0", "|", "%"}
+
+
+def test_numbers_stay_numbers_and_safe_text_is_unchanged() -> None:
+    ana = LearnerData("ana", "Zoë O'Brien", tuple(finished_run("pay", "r1", "2026-03-02", 100, 3, 40)))
+    row = csv_rows(render("csv", [ana], LESSONS, LEVELS))[1]
+    assert row[1] == "Zoë O'Brien"
+    assert [row[5], row[6], row[7], row[8]] == ["1", "100", "3", "40"]
+
+
+def test_json_has_the_full_record_with_events_and_no_secret() -> None:
+    ana = LearnerData("ana", "Ana [b]", tuple(finished_run("pay", "r1", "2026-03-02", 80, 2, 60)), locked=True)
+    [record] = json.loads(render("json", [ana], LESSONS, LEVELS))
+    assert record["name"] == "Ana [b]" and record["locked"] is True
+    assert record["xp"] == 60 and record["level"] == {"number": 2, "name": "Explorer"}
+    assert [e["kind"] for e in record["events"]] == ["lesson_started", "answered", "lesson_finished"]
+    assert record["events"][1]["answer"] == "=1+1"
+    assert record["lessons"][0]["best_percent"] == 80
+
+
+def bleep(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BLEEP_", "TEXTUAL"))}
+    return subprocess.run([sys.executable, "-m", "bleep_tui.cli", *args], env=env, capture_output=True, text=True, timeout=60)
+
+
+@pytest.fixture
+def class_of_two(data_dir: Path) -> Path:
+    accounts = AccountStore(data_dir)
+    accounts.add("ana", "=Ana", "1234")
+    accounts.add("bob", "Bob", "1234")
+    store = LearnerStore(data_dir, "ana")
+    for event in finished_run("safety-one-time-codes", "old", "2026-01-05", 50, 1, 20) + finished_run(
+        "safety-one-time-codes", "new", "2026-03-02", 100, 3, 36
+    ):
+        store.record(event)
+    return data_dir
+
+
+def test_export_cli_writes_csv_to_a_file_for_everyone(class_of_two: Path, tmp_path: Path) -> None:
+    out = tmp_path / "progress.csv"
+    result = bleep("--data-dir", str(class_of_two), "export", "--format", "csv", "--out", str(out))
+    assert result.returncode == 0 and str(out) in result.stderr
+    rows = csv_rows(out.read_text(encoding="utf-8"))
+    assert [(r[0], r[1], r[3], r[5], r[6]) for r in rows[1:]] == [
+        ("ana", "'=Ana", "safety-one-time-codes", "2", "100"),
+        ("bob", "Bob", "", "", ""),
+    ]
+    assert rows[1][4] == "Never share a one-time code"
+
+
+def test_export_cli_for_one_learner_since_a_day_as_json_on_stdout(class_of_two: Path) -> None:
+    result = bleep("--data-dir", str(class_of_two), "export", "--format", "json", "--learner", "ana", "--since", "2026-03-01")
+    assert result.returncode == 0
+    [record] = json.loads(result.stdout)
+    assert record["code"] == "ana"
+    assert {e["run"] for e in record["events"] if "run" in e} == {"new"}
+    assert [(r["attempts"], r["best_percent"]) for r in record["lessons"]] == [(1, 100)]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--since", "2026-02-30"], 2, "not a date"),
+        (["--since", "yesterday"], 2, "not a date"),
+        (["--learner", "nobody"], 1, "no learner with the code 'nobody'"),
+        (["--format", "xlsx"], 2, "invalid choice"),
+        (["--out", "/nonexistent-folder/x.csv"], 1, "cannot write"),
+    ],
+)
+def test_export_cli_refuses_bad_input_clearly(class_of_two: Path, args: list[str], code: int, message: str) -> None:
+    result = bleep("--data-dir", str(class_of_two), "export", *args)
+    assert result.returncode == code
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_export_writers_load_no_textual_and_nothing_from_ui() -> None:
+    code = "import sys, bleep_tui.export.render, bleep_tui.commands.export\nprint(sorted(m for m in sys.modules if m.startswith(('textual', 'bleep_tui.ui'))))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert loaded == "[]"

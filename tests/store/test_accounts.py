@@ -1,0 +1,149 @@
+"""Learner accounts on a shared server: PINs kept only as slow salted hashes, lockout that survives reconnecting."""
+
+import json
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bleep_tui.store.accounts import MAX_FAILED_LOGINS, AccountError, AccountStore
+from bleep_tui.store.files import StoreError
+from bleep_tui.store.learner import LearnerStore
+
+# A separate process (another SSH session) trying PINs for one learner; prints each result's status.
+TRY_PINS = """
+import sys
+from pathlib import Path
+from bleep_tui.store.accounts import AccountStore
+store = AccountStore(Path(sys.argv[1]))
+for pin in sys.argv[3:]:
+    print(store.login(sys.argv[2], pin).status, flush=True)
+"""
+
+
+def try_pins_in_a_new_process(data_dir: Path, code: str, *pins: str) -> list[str]:
+    result = subprocess.run([sys.executable, "-c", TRY_PINS, str(data_dir), code, *pins], capture_output=True, text=True, check=True, timeout=60)
+    return result.stdout.split()
+
+
+def login_kinds(data_dir: Path, code: str) -> list[str]:
+    return [event.kind for event in LearnerStore(data_dir, code).events() if event.kind.startswith("login")]
+
+
+@pytest.fixture
+def accounts(data_dir: Path) -> AccountStore:
+    store = AccountStore(data_dir)
+    store.add("ana", "Ana", "1234")
+    return store
+
+
+def test_a_pin_is_never_stored_and_the_same_pin_hashes_differently_for_two_learners(accounts: AccountStore, data_dir: Path) -> None:
+    accounts.add("bob", "Bob", "1234")
+    text = accounts.path.read_text()
+    assert "1234" not in text
+    learners = json.loads(text)["learners"].values()
+    hashes = {learner["pin"]["hash"] for learner in learners}
+    salts = {learner["pin"]["salt"] for learner in learners}
+    assert len(hashes) == 2 and len(salts) == 2
+    assert all(learner["pin"]["scheme"] == "scrypt" for learner in learners)
+
+
+def test_accounts_and_pepper_files_are_owner_only(accounts: AccountStore, data_dir: Path) -> None:
+    for path in (accounts.path, accounts.pepper_path):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert accounts.pepper_path.read_text().strip() not in accounts.path.read_text()
+
+
+def test_the_right_pin_logs_in_and_is_recorded_as_an_event(accounts: AccountStore, data_dir: Path) -> None:
+    result = accounts.login("ana", "1234")
+    assert (result.status, result.code) == ("ok", "ana")
+    assert login_kinds(data_dir, "ana") == ["login"]
+
+
+def test_a_code_typed_in_another_case_is_the_same_learner(accounts: AccountStore) -> None:
+    assert accounts.login("ANA", "1234").code == "ana"
+    with pytest.raises(AccountError, match="already exists"):
+        accounts.add("Ana", "Another Ana", "9999")
+
+
+def test_five_wrong_pins_lock_the_account_even_for_the_right_pin(accounts: AccountStore, data_dir: Path) -> None:
+    results = [accounts.login("ana", "0000") for _ in range(MAX_FAILED_LOGINS)]
+    assert [r.tries_left for r in results[:-1]] == [4, 3, 2, 1]
+    assert results[-1].status == "locked"
+    assert accounts.login("ana", "1234").status == "locked"
+    assert accounts.get("ana").locked
+    assert login_kinds(data_dir, "ana") == ["login_failed"] * 6
+
+
+def test_a_right_pin_resets_the_count_of_wrong_ones(accounts: AccountStore) -> None:
+    for _ in range(MAX_FAILED_LOGINS - 1):
+        accounts.login("ana", "0000")
+    assert accounts.login("ana", "1234").status == "ok"
+    assert accounts.login("ana", "0000").tries_left == MAX_FAILED_LOGINS - 1
+
+
+def test_unlock_and_a_new_pin_let_a_locked_learner_back_in(accounts: AccountStore) -> None:
+    for _ in range(MAX_FAILED_LOGINS):
+        accounts.login("ana", "0000")
+    accounts.unlock("ana")
+    assert accounts.login("ana", "1234").status == "ok"
+    for _ in range(MAX_FAILED_LOGINS):
+        accounts.login("ana", "0000")
+    accounts.reset_pin("ana", "5678")
+    assert accounts.login("ana", "1234").status == "wrong_pin"
+    assert accounts.login("ana", "5678").status == "ok"
+
+
+def test_lockout_counts_across_processes_and_a_new_process_sees_the_lock(accounts: AccountStore, data_dir: Path) -> None:
+    first = try_pins_in_a_new_process(data_dir, "ana", "0000", "0000", "0000")
+    second = try_pins_in_a_new_process(data_dir, "ana", "0000", "0000")
+    assert first == ["wrong_pin"] * 3
+    assert second == ["wrong_pin", "locked"]
+    assert try_pins_in_a_new_process(data_dir, "ana", "1234") == ["locked"]
+
+
+def test_an_unknown_or_path_like_code_is_refused_and_creates_no_file(accounts: AccountStore, data_dir: Path) -> None:
+    for code in ("nobody", "../ana", "ana/../../x", ""):
+        assert accounts.login(code, "1234").status == "unknown"
+    assert sorted(p.name for p in (data_dir / "learners").glob("*.json")) == ["ana.json"]
+
+
+def test_a_deactivated_account_is_named_only_to_someone_with_its_pin(accounts: AccountStore) -> None:
+    accounts.deactivate("ana")
+    assert accounts.login("ana", "0000").status == "unknown"
+    assert accounts.login("ana", "1234").status == "inactive"
+    assert accounts.get("ana").failed_logins == 0
+    accounts.activate("ana")
+    assert accounts.login("ana", "1234").status == "ok"
+
+
+@pytest.mark.parametrize("pin", ["123", "123456789", "12a4", "", " 1234", "１２３４"])
+def test_a_pin_that_is_not_4_to_8_digits_is_refused(data_dir: Path, pin: str) -> None:
+    with pytest.raises(AccountError, match="4 to 8 digits"):
+        AccountStore(data_dir).add("ana", "Ana", pin)
+
+
+def test_names_lose_control_characters_and_must_not_be_empty(data_dir: Path) -> None:
+    store = AccountStore(data_dir)
+    assert store.add("ana", " Ana\x1b[31m ", "1234").name == "Ana[31m"
+    with pytest.raises(AccountError, match="needs a name"):
+        store.add("bob", "\x07 ", "1234")
+
+
+def test_the_facilitator_passphrase_needs_ten_characters_and_is_checked(data_dir: Path) -> None:
+    store = AccountStore(data_dir)
+    with pytest.raises(AccountError, match="at least 10"):
+        store.set_passphrase("short")
+    assert not store.has_passphrase()
+    store.set_passphrase("a long passphrase")
+    assert store.check_passphrase("a long passphrase")
+    assert not store.check_passphrase("a long passphrasE")
+    assert "a long passphrase" not in store.path.read_text()
+
+
+def test_a_lost_pepper_file_gives_a_clear_error_instead_of_wrong_pins(accounts: AccountStore) -> None:
+    accounts.pepper_path.unlink()
+    with pytest.raises(StoreError, match="pepper is missing"):
+        accounts.login("ana", "1234")

@@ -1,0 +1,147 @@
+"""A facilitator manages accounts with `bleep learners` and `bleep facilitator`: clear messages, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bleep_tui.store.accounts import AccountStore
+
+
+def bleep(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BLEEP_", "TEXTUAL"))}
+    return subprocess.run(
+        [sys.executable, "-m", "bleep_tui.cli", *args], input=stdin, env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def no_traceback(result: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_add_with_a_pin_then_the_learner_can_log_in(data_dir: Path) -> None:
+    result = bleep("--data-dir", str(data_dir), "learners", "add", "ana", "--name", "Ana", "--pin", "1234")
+    assert result.returncode == 0 and "added ana" in result.stdout
+    assert "1234" not in result.stdout
+    assert AccountStore(data_dir).login("ana", "1234").status == "ok"
+
+
+def test_add_without_a_pin_prints_a_new_one_once_and_it_works(data_dir: Path) -> None:
+    result = bleep("learners", "add", "bob", "--name", "Bob", "--data-dir", str(data_dir))
+    assert result.returncode == 0
+    pin = re.search(r"PIN for bob: (\d+)", result.stdout).group(1)
+    assert AccountStore(data_dir).login("bob", pin).status == "ok"
+    assert pin not in bleep("--data-dir", str(data_dir), "learners", "list").stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["add", "a b", "--name", "X", "--pin", "1234"], "must be 1 to 32 letters"),
+        (["add", "../etc", "--name", "X", "--pin", "1234"], "must be 1 to 32 letters"),
+        (["add", "x" * 33, "--name", "X", "--pin", "1234"], "must be 1 to 32 letters"),
+        (["add", "ana", "--name", "Again", "--pin", "1234"], "already exists"),
+        (["add", "zed", "--name", "Zed", "--pin", "12"], "4 to 8 digits"),
+        (["add", "zed", "--name", "Zed", "--pin", "abcd"], "4 to 8 digits"),
+        (["add", "zed", "--name", "   ", "--pin", "1234"], "needs a name"),
+        (["reset-pin", "nobody", "--pin", "1234"], "no learner with the code 'nobody'"),
+        (["reset-pin", "ana", "--pin", "1"], "4 to 8 digits"),
+        (["unlock", "nobody"], "no learner"),
+        (["deactivate", "nobody"], "no learner"),
+        (["unlock", "bad code"], "must be 1 to 32 letters"),
+    ],
+)
+def test_bad_input_gets_a_clear_message_and_exit_code_1(data_dir: Path, args: list[str], message: str) -> None:
+    AccountStore(data_dir).add("ana", "Ana", "1234")
+    result = bleep("--data-dir", str(data_dir), "learners", *args)
+    assert result.returncode == 1
+    assert message in result.stderr
+    no_traceback(result)
+
+
+def test_list_shows_state_and_never_a_pin_or_hash(data_dir: Path) -> None:
+    store = AccountStore(data_dir)
+    store.add("ana", "Ana", "1234")
+    store.add("bob", "Bob", "5678")
+    store.add("cy", "Cy", "4321")
+    for _ in range(5):
+        store.login("bob", "0000")
+    store.deactivate("cy")
+    listing = bleep("--data-dir", str(data_dir), "learners", "list")
+    lines = {line.split()[0]: line.split()[1] for line in listing.stdout.splitlines()}
+    assert lines == {"ana": "active", "bob": "locked", "cy": "deactivated"}
+    as_json = bleep("--data-dir", str(data_dir), "learners", "list", "--json").stdout
+    rows = json.loads(as_json)
+    assert [(r["code"], r["locked"], r["active"]) for r in rows] == [("ana", False, True), ("bob", True, True), ("cy", False, False)]
+    for secret in ("pin", "hash", "salt", "1234", "scrypt"):
+        assert secret not in as_json
+
+
+def test_unlock_reset_pin_and_deactivate_change_what_the_learner_can_do(data_dir: Path) -> None:
+    store = AccountStore(data_dir)
+    store.add("ana", "Ana", "1234")
+    for _ in range(5):
+        store.login("ana", "0000")
+    assert bleep("--data-dir", str(data_dir), "learners", "unlock", "ana").returncode == 0
+    assert store.login("ana", "1234").status == "ok"
+    reset = bleep("--data-dir", str(data_dir), "learners", "reset-pin", "ana")
+    new_pin = re.search(r"PIN for ana: (\d+)", reset.stdout).group(1)
+    assert store.login("ana", new_pin).status == "ok"
+    assert bleep("--data-dir", str(data_dir), "learners", "reset-pin", "ana", "--pin", "9876").returncode == 0
+    assert store.login("ana", "9876").status == "ok"
+    assert bleep("--data-dir", str(data_dir), "learners", "deactivate", "ana").returncode == 0
+    assert store.login("ana", "9876").status == "inactive"
+
+
+def test_import_adds_the_good_rows_and_names_each_bad_row_by_line(tmp_path: Path, data_dir: Path) -> None:
+    AccountStore(data_dir).add("old", "Already here", "1234")
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "code,name,pin\n"  # 1: header
+        "c1,Cee,1234\n"  # 2: good
+        "c2,,1234\n"  # 3: no name
+        "bad code,Bad,1234\n"  # 4: bad code
+        "c4,Four\n"  # 5: good, PIN made up
+        "\n"  # 6: blank, skipped
+        "c1,Twice,1234\n"  # 7: duplicate in the file
+        "old,Old,1234\n"  # 8: duplicate of an existing learner
+        "c9,Nine,12x4\n"  # 9: bad PIN
+        "x,y,1234,extra\n"  # 10: too many columns
+        '"Zoë",Zoë Ü,87654321\n',  # 11: a letter outside a-z in the code
+        encoding="utf-8",
+    )
+    result = bleep("--data-dir", str(data_dir), "learners", "import", str(roster))
+    assert result.returncode == 1
+    no_traceback(result)
+    refused = {int(m.group(1)): m.group(2) for m in re.finditer(r"roster\.csv:(\d+): (.*)", result.stderr)}
+    assert sorted(refused) == [3, 4, 7, 8, 9, 10, 11]
+    assert "needs a name" in refused[3] and "already exists" in refused[7] and "4 to 8 digits" in refused[9]
+    assert "2 learner(s) added, 7 row(s) refused" in result.stdout
+    codes = [account.code for account in AccountStore(data_dir).accounts()]
+    assert codes == ["c1", "c4", "old"]
+    c4_pin = re.search(r"PIN for c4: (\d+)", result.stdout).group(1)
+    assert AccountStore(data_dir).login("c4", c4_pin).status == "ok"
+
+
+def test_import_of_a_missing_file_says_so(tmp_path: Path, data_dir: Path) -> None:
+    result = bleep("--data-dir", str(data_dir), "learners", "import", str(tmp_path / "nope.csv"))
+    assert result.returncode == 1 and "cannot read" in result.stderr
+    no_traceback(result)
+
+
+def test_set_passphrase_from_stdin_then_a_wrong_one_does_not_open_the_dashboard(data_dir: Path) -> None:
+    short = bleep("--data-dir", str(data_dir), "facilitator", "set-passphrase", stdin="too short\n")
+    assert short.returncode == 1 and "at least 10" in short.stderr
+    not_yet = bleep("--data-dir", str(data_dir), "facilitator", stdin="anything at all\n")
+    assert not_yet.returncode == 1 and "set-passphrase" in not_yet.stderr
+    assert bleep("facilitator", "set-passphrase", "--data-dir", str(data_dir), stdin="the right passphrase\n").returncode == 0
+    assert AccountStore(data_dir).check_passphrase("the right passphrase")
+    wrong = bleep("--data-dir", str(data_dir), "facilitator", stdin="the wrong passphrase\n")
+    assert wrong.returncode == 1 and "wrong passphrase" in wrong.stderr
+    no_traceback(wrong)

@@ -1,0 +1,67 @@
+"""Playing a shipped simulation lesson with the keys a learner presses, at 80x24."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets import OptionList, Static
+
+from bleep_tui.store.learner import LearnerStore
+
+from ..screen import screen_text
+
+SIZE = (80, 24)
+
+
+async def start_lesson(pilot: Pilot, lesson_id: str) -> None:
+    """Create a learner, open `lesson_id` from the home screen, and read its first (info) step."""
+    await pilot.press(*"Sam", "enter")
+    await pilot.pause()
+    menu = pilot.app.screen.query_one("#lessons", OptionList)
+    menu.focus()
+    menu.action_first()
+    for _ in range(menu.option_count):
+        if menu.get_option_at_index(menu.highlighted).id == lesson_id:
+            break
+        await pilot.press("down")
+    assert menu.get_option_at_index(menu.highlighted).id == lesson_id
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("enter")  # the info step's Continue
+    await pilot.pause()
+
+
+async def press(pilot: Pilot, *keys: str) -> str:
+    """Press `keys` (key names such as `a`, `enter`, `backspace`) and return the screen."""
+    await pilot.press(*keys)
+    await pilot.pause()
+    return screen_text(pilot.app)
+
+
+async def type_text(pilot: Pilot, text: str) -> str:
+    """Type `text` character by character, as a learner would, and return the screen."""
+    return await press(pilot, *("space" if char == " " else char for char in text))
+
+
+async def finish_with_the_right_choice(pilot: Pilot) -> str:
+    """Continue after the debrief, answer the closing choice with its first (right) option, and finish."""
+    await press(pilot, "enter")  # Continue after the debrief
+    assert "Right!" in await press(pilot, "enter")
+    return await press(pilot, "enter")
+
+
+def finished_events(data_dir) -> list:
+    return [event for event in LearnerStore(data_dir).events() if event.kind == "lesson_finished"]
+
+
+def sim_answers(data_dir, step: str) -> list:
+    return [event for event in LearnerStore(data_dir).events() if event.kind == "answered" and event.step == step]
+
+
+def debrief(pilot: Pilot) -> str:
+    """The whole debrief under the task, also the part a learner scrolls down to read."""
+    return str(pilot.app.screen.query_one("#feedback", Static).content)
+
+
+def shown(pilot: Pilot, selector: str) -> str:
+    """The text of one part of a machine (e.g. the phone's text messages), before it is wrapped to the screen."""
+    return " ".join(str(pilot.app.screen.query_one(selector, Static).content).split())

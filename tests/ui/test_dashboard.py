@@ -1,0 +1,183 @@
+"""The facilitator's dashboard at 80x24, by keyboard: who is where, what to teach next, and account actions."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable
+
+from bleep_tui.core.events import Event
+from bleep_tui.core.text import clean_name, shown
+from bleep_tui.store.accounts import AccountStore
+from bleep_tui.store.learner import LearnerStore
+from bleep_tui.ui.facilitator import FacilitatorApp
+from bleep_tui.ui.screens.dashboard import DashboardScreen, LearnerScreen, LessonsScreen
+
+from .injections import INJECTIONS
+from .screen import screen_text
+from .test_lesson_player import LESSON
+
+SIZE = (80, 24)
+
+
+def play(store: LearnerStore, run: str, percent: int, stars: int, xp: int, wrong: dict[str, str]) -> None:
+    """A finished run of the one-time-codes lesson, with a wrong answer first at each step in `wrong`."""
+    store.record(Event("lesson_started", "2026-03-02T10:00:00+00:00", lesson=LESSON, run=run))
+    for step, answer in wrong.items():
+        store.record(Event("answered", "2026-03-02T10:01:00+00:00", lesson=LESSON, run=run, step=step, answer=answer, try_number=1))
+    store.record(Event("hint_shown", "2026-03-02T10:02:00+00:00", lesson=LESSON, run=run, step="type-the-rule", hints=1))
+    store.record(Event("lesson_finished", "2026-03-02T10:06:00+00:00", lesson=LESSON, run=run, points=xp, percent=percent, stars=stars))
+
+
+@pytest.fixture
+def classroom(data_dir: Path) -> Path:
+    accounts = AccountStore(data_dir)
+    accounts.add("ana", "Ana Lopez", "1234")
+    accounts.add("bob", "Bob Smith", "5678")
+    accounts.add("cy", "Cy Jones", "4321")
+    play(LearnerStore(data_dir, "ana"), "r1", 80, 2, 30, {"type-the-rule": "the bank", "caller-asks": "[1]"})
+    play(LearnerStore(data_dir, "bob"), "r2", 60, 1, 20, {"type-the-rule": "the bank"})
+    LearnerStore(data_dir, "cy").record(Event("lesson_started", "2026-03-03T09:00:00+00:00", lesson=LESSON, run="r3"))
+    for _ in range(5):
+        accounts.login("bob", "0000")
+    return data_dir
+
+
+def table_row(app: FacilitatorApp, code: str) -> str:
+    return next(line for line in screen_text(app).splitlines() if line.startswith(f" {code} "))
+
+
+async def move_to(pilot, key: str) -> None:
+    """Up or down the table by keyboard until the row `key` has the cursor (and so is in view)."""
+    table = pilot.app.screen.query_one(DataTable)
+    steps = table.get_row_index(key) - table.cursor_row
+    await pilot.press(*(["down"] * steps if steps > 0 else ["up"] * -steps))
+    assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == key
+
+
+async def test_the_table_shows_each_learner_with_level_xp_lessons_and_lock(classroom: Path) -> None:
+    app = FacilitatorApp(classroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_text(app)
+        assert "3 learners" in screen
+        assert re.search(r"ana\s+Ana Lopez\s+1\s+30\s+1\s+\S+ \S+\s+6m", table_row(app, "ana"))
+        assert "LOCKED" in table_row(app, "bob")
+        assert re.search(r"Cy Jones\s+1\s+0\s+0", table_row(app, "cy"))
+        footer = screen.splitlines()[-1]
+        for key in ("Details", "Lessons", "Unlock", "New PIN", "(De)activate", "Export", "Quit"):
+            assert key in footer
+
+
+async def test_a_learners_detail_lists_their_lessons(classroom: Path) -> None:
+    app = FacilitatorApp(classroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await move_to(pilot, "ana")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LearnerScreen)
+        screen = screen_text(app)
+        assert "Ana Lopez (ana)" in screen
+        assert re.search(r"Never share a one-time code\s+1\s+80%\s+★★☆\s+6m\s+1", screen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+
+
+async def test_the_lesson_view_shows_completion_average_and_the_steps_most_often_wrong(classroom: Path) -> None:
+    app = FacilitatorApp(classroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, LessonsScreen)
+        await move_to(pilot, LESSON)
+        screen = screen_text(app)
+        assert re.search(r"Never share a one-time code\s+3\s+67%\s+70%", screen)
+        missed = screen[screen.index("Steps most often got wrong"):]
+        assert missed.index("Fill in the word") < missed.index("Your phone rings")
+        assert "2 wrong answers, 2 learners" in missed and "often answered: the bank" in missed
+
+
+async def test_unlock_new_pin_and_deactivate_by_keyboard(classroom: Path) -> None:
+    accounts = AccountStore(classroom)
+    app = FacilitatorApp(classroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await move_to(pilot, "bob")
+        await pilot.press("u")
+        await pilot.pause()
+        assert "Unlocked bob" in screen_text(app) and "LOCKED" not in table_row(app, "bob")
+        assert accounts.login("bob", "5678").status == "ok"
+
+        await pilot.press("n")
+        await pilot.pause()
+        assert "Give bob a new PIN?" in screen_text(app)
+        await pilot.press("y")
+        await pilot.pause()
+        new_pin = re.search(r"New PIN for bob: (\d{6})", screen_text(app)).group(1)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert new_pin not in screen_text(app)
+        assert accounts.login("bob", "5678").status == "wrong_pin"
+        assert accounts.login("bob", new_pin).status == "ok"
+
+        await pilot.press("n", "n")  # asked, and refused
+        await pilot.pause()
+        assert accounts.login("bob", new_pin).status == "ok"
+
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert "off" in table_row(app, "bob")
+        assert accounts.login("bob", new_pin).status == "inactive"
+
+
+async def test_export_writes_a_csv_into_the_data_folder_and_says_where(classroom: Path) -> None:
+    app = FacilitatorApp(classroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        [written] = list((classroom / "exports").glob("*.csv"))
+        assert "Exported 3 learner(s) as CSV to" in screen_text(app)
+        assert str(written) in re.sub(r"\s*\n\s*", "", screen_text(app))
+        await pilot.press("e", "ctrl+u", *"class.csv", "enter")
+        await pilot.pause()
+    rows = list(csv.reader((classroom / "exports" / "class.csv").open(encoding="utf-8-sig", newline="")))
+    assert [row[0] for row in rows[1:]] == ["ana", "bob", "cy"]
+
+
+async def test_injected_names_and_answers_show_literally_on_the_dashboard(data_dir: Path) -> None:
+    accounts = AccountStore(data_dir)
+    for number, text in enumerate(INJECTIONS):
+        code = f"k{number:02d}"
+        accounts.add(code, text, "1234")
+        play(LearnerStore(data_dir, code), "r", 50, 1, 10, {f"step-{number:02d}": text})
+    app = FacilitatorApp(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for number, text in enumerate(INJECTIONS):
+            await move_to(pilot, f"k{number:02d}")
+            row = table_row(app, f"k{number:02d}")
+            assert row[13:].startswith(shown(clean_name(text))[:15]), text  # the Name column is 16 wide
+        for number, text in enumerate(INJECTIONS[:4]):
+            await move_to(pilot, f"k{number:02d}")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert screen_text(app).splitlines()[0].startswith(" " + shown(clean_name(text)) + f" (k{number:02d})"), text
+            await pilot.press("escape")
+        await pilot.press("l")
+        await pilot.pause()
+        await move_to(pilot, LESSON)
+        screen = screen_text(app)
+        assert "\x1b" not in screen and "\x07" not in screen
+        lesson_view = app.screen
+        for entry in lesson_view.stats[LESSON].missed[:3]:
+            assert f"often answered: {shown(entry.common_answer)}" in screen
+        assert app.is_running
