@@ -18,7 +18,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from bleep_tui.core.model import Lesson, Step
-from bleep_tui.core.reports import LearnerData, LearnerSummary, lesson_stats, summarise
+from bleep_tui.core.reports import LearnerData, LearnerSummary, LessonStats, lesson_stats, summarise
 from bleep_tui.core.text import shown
 from bleep_tui.i18n import _, ngettext
 from bleep_tui.store.accounts import AccountError, AccountStore, new_pin
@@ -277,6 +277,7 @@ class LessonsScreen(Screen[None]):
     def __init__(self, learners: list[LearnerData]) -> None:
         super().__init__()
         self.learners = learners
+        self.stats: dict[str, LessonStats] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(_("Lessons: started, finished and average best score"), id="dash-header", markup=False)
@@ -291,7 +292,6 @@ class LessonsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table: DataTable[Text] = self.query_one(DataTable)
-        self.stats = {}
         for lesson in self.app.catalog.lessons.values():
             stats = lesson_stats(self.learners, lesson.id)
             self.stats[lesson.id] = stats
