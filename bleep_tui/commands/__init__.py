@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import functools
 import sys
+from pathlib import Path
 from typing import Callable
 
 from bleep_tui.i18n import _
@@ -33,3 +34,28 @@ def refusals_reported(handler: Handler) -> Handler:
             return 1
 
     return run
+
+
+def files_named(paths: list[str], files_in: Callable[[Path], list[Path]]) -> list[Path] | None:
+    """The content files the user named (a folder gives `files_in(folder)`), or None after saying which is missing."""
+    files: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            files.extend(files_in(path))
+        elif path.is_file():
+            files.append(path)
+        else:
+            print(_("{path}: no such file or folder").format(path=path))
+            return None
+    return files
+
+
+def report_problems(problems: list) -> int:
+    """Print each problem as FILE:LINE: message; 1 when there were any."""
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(_("{count} problem(s) found").format(count=len(problems)), file=sys.stderr)
+        return 1
+    return 0

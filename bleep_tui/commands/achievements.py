@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
-from bleep_tui.i18n import _
+from bleep_tui.commands import files_named, report_problems
+from bleep_tui.i18n import _, ngettext
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -25,18 +25,9 @@ def validate_achievements(paths: list[str]) -> int:
     from bleep_tui.content.achievements import achievement_files, load_achievements
     from bleep_tui.content.problems import ContentError
 
-    files: list[Path] | None = None
-    if paths:
-        files = []
-        for name in paths:
-            path = Path(name)
-            if path.is_dir():
-                files.extend(achievement_files(path))
-            elif path.is_file():
-                files.append(path)
-            else:
-                print(_("{path}: no such file or folder").format(path=path))
-                return 1
+    files = files_named(paths, achievement_files) if paths else None
+    if paths and files is None:
+        return 1
     try:
         loaded = load_achievements(files=files)
     except ContentError as error:  # the lessons they refer to could not be read
@@ -44,12 +35,9 @@ def validate_achievements(paths: list[str]) -> int:
         count = 0
     else:
         problems, count = loaded.problems, len(loaded.achievements)
-    for problem in problems:
-        print(problem)
-    if problems:
-        print(_("{count} problem(s) found").format(count=len(problems)), file=sys.stderr)
+    if report_problems(problems):
         return 1
-    print(_("{count} achievements valid").format(count=count))
+    print(ngettext("{count} achievement valid", "{count} achievements valid", count).format(count=count))
     return 0
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
+from bleep_tui.commands import files_named, report_problems
 from bleep_tui.i18n import _, ngettext
 
 
@@ -26,18 +26,9 @@ def validate_lessons(paths: list[str]) -> int:
     from bleep_tui.content.problems import ContentError
 
     problems = []
-    files: list[Path] | None = None
-    if paths:
-        files = []
-        for name in paths:
-            path = Path(name)
-            if path.is_dir():
-                files.extend(lesson_files(path))
-            elif path.is_file():
-                files.append(path)
-            else:
-                print(_("{path}: no such file or folder").format(path=path))
-                return 1
+    files = files_named(paths, lesson_files) if paths else None
+    if paths and files is None:
+        return 1
     try:
         catalog = load_catalog(files=files)
         if files is None:
@@ -47,10 +38,7 @@ def validate_lessons(paths: list[str]) -> int:
         catalog = None
     if catalog:
         problems.extend(catalog.problems)
-    for problem in problems:
-        print(problem)
-    if problems:
-        print(_("{count} problem(s) found").format(count=len(problems)), file=sys.stderr)
+    if report_problems(problems):
         return 1
     assert catalog is not None
     print(ngettext("{count} lesson valid", "{count} lessons valid", len(catalog.lessons)).format(count=len(catalog.lessons)) + ("" if files else f" ({MODULES_FILE}, {LEVELS_FILE} too)"))

@@ -80,7 +80,7 @@ def test_list_json_prints_id_title_and_rule_type(tmp_path: Path) -> None:
 def test_a_good_file_given_by_path_validates(tmp_path: Path) -> None:
     path = write(tmp_path / "mine.yaml", GOOD)
     result = bleep("achievements", "validate", str(path), cwd=tmp_path)
-    assert (result.returncode, result.stdout) == (0, "1 achievements valid\n")
+    assert (result.returncode, result.stdout) == (0, "1 achievement valid\n")
 
 
 def test_each_mistake_is_reported_on_its_own_line_without_a_traceback(tmp_path: Path) -> None:

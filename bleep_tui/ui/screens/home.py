@@ -18,9 +18,14 @@ from bleep_tui.ui.glyphs import bar, stars
 XP_BAR_WIDTH = 20
 
 
+class LessonMenu(OptionList):
+    """The lesson list, with Enter named in the footer (the list's own Enter binding is hidden)."""
+
+    BINDINGS = [Binding("enter", "select", _("Start lesson"))]
+
+
 class HomeScreen(Screen[None]):
     BINDINGS = [
-        Binding("enter", "open_lesson", _("Start lesson"), show=True),
         Binding("p", "profile", _("My profile")),
         Binding("b", "class_board", _("Class board")),
         Binding("c", "save_cv", _("Save my CV")),
@@ -49,7 +54,7 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="status", markup=False)
-        yield OptionList(id="lessons", markup=False)
+        yield LessonMenu(id="lessons", markup=False)
         yield Static("", id="summary", markup=False)
         yield Footer()
 
@@ -125,16 +130,13 @@ class HomeScreen(Screen[None]):
         if lesson is None:
             summary.update("")
             return
-        details = _("{minutes} min · DigComp {codes}").format(minutes=lesson.minutes, codes=", ".join(lesson.competences))
+        details = _("{minutes} min {bullet} DigComp {codes}").format(
+            minutes=lesson.minutes, bullet=self.app.glyphs.bullet, codes=", ".join(lesson.competences)
+        )
         summary.update(Text(f"{lesson.summary}\n", style="") + Text(details, style="dim"))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self._open(event.option_id)
-
-    def action_open_lesson(self) -> None:
-        lessons = self.query_one("#lessons", OptionList)
-        if lessons.highlighted is not None:
-            self._open(lessons.get_option_at_index(lessons.highlighted).id)
 
     def _open(self, lesson_id: str | None) -> None:
         from bleep_tui.ui.screens.lesson import LessonScreen
