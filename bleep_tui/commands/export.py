@@ -37,7 +37,7 @@ def run_export(args: argparse.Namespace) -> int:
     from bleep_tui.core.reports import events_since
     from bleep_tui.export.render import render
     from bleep_tui.export.spreadsheet import lesson_infos
-    from bleep_tui.store.files import atomic_write
+    from bleep_tui.store.files import atomic_write, output_path
     from bleep_tui.store.paths import data_dir
     from bleep_tui.store.roster import learner_codes, load_learner, load_learners
 
@@ -59,7 +59,7 @@ def run_export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()
         return 0
-    out = Path(args.out).expanduser()
+    out = output_path(args.out, folder)
     try:
         atomic_write(out, text)
     except OSError as error:

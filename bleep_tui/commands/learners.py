@@ -162,6 +162,7 @@ def learner_cv(args: argparse.Namespace) -> int:
     from bleep_tui.core.cv import latest_cv
     from bleep_tui.export.cv import cv_text
     from bleep_tui.store.cv import write_cv_file
+    from bleep_tui.store.files import output_path
     from bleep_tui.store.learner import LearnerStore, check_code
     from bleep_tui.store.paths import data_dir
 
@@ -177,5 +178,5 @@ def learner_cv(args: argparse.Namespace) -> int:
     if args.out is None:
         sys.stdout.write(cv_text(cv))
         return 0
-    print(_("wrote {path}").format(path=write_cv_file(Path(args.out), cv)))
+    print(_("wrote {path}").format(path=write_cv_file(output_path(args.out, store.folder.parent), cv)))
     return 0

@@ -35,7 +35,7 @@ RULE_TYPES: tuple[str, ...] = (
 @dataclass(frozen=True)
 class Rule:
     type: str
-    count: int = 1  # how many: lessons, XP, weeks, trace events
+    count: int = 1  # how many: lessons, XP, weeks, simulation tasks
     lesson: str = ""  # lesson_completed
     module: str = ""  # module_completed
     sim: str = ""  # sim_trace: the simulation's name
@@ -64,7 +64,7 @@ class Facts:
     xp: int
     no_hint_lessons: frozenset[str]  # lessons finished in a run where no hint was shown
     streak: Streak
-    trace: dict[str, tuple[dict, ...]]  # simulation -> every trace entry of every answer to one of its tasks
+    trace: dict[str, tuple[tuple[dict, ...], ...]]  # simulation -> the trace of each task done on it
     passport: dict[str, CompetenceMastery]
     curriculum: Curriculum
 
@@ -89,14 +89,14 @@ def learner_facts(events: list[Event], curriculum: Curriculum, now: datetime, tz
     )
 
 
-def _traces(events: list[Event], curriculum: Curriculum) -> dict[str, tuple[dict, ...]]:
+def _traces(events: list[Event], curriculum: Curriculum) -> dict[str, tuple[tuple[dict, ...], ...]]:
     """Each try and each replay of a simulation task counts, as practice does."""
-    traces: dict[str, list[dict]] = {}
+    traces: dict[str, list[tuple[dict, ...]]] = {}
     for event in events:
         sim = curriculum.sim_steps.get((event.lesson, event.step))
         if event.kind == "answered" and sim is not None and isinstance(event.answer, list):
-            traces.setdefault(sim, []).extend(entry for entry in event.answer if isinstance(entry, dict))
-    return {sim: tuple(entries) for sim, entries in traces.items()}
+            traces.setdefault(sim, []).append(tuple(entry for entry in event.answer if isinstance(entry, dict)))
+    return {sim: tuple(tasks) for sim, tasks in traces.items()}
 
 
 def as_text(value: object) -> str:
@@ -107,10 +107,14 @@ def as_text(value: object) -> str:
 
 
 def trace_count(rule: Rule, facts: Facts) -> int:
+    """The tasks in which the event happened: doing it five times in one task still counts once."""
     return sum(
         1
-        for entry in facts.trace.get(rule.sim, ())
-        if entry.get("event") == rule.event and all(key in entry and as_text(entry[key]) == want for key, want in rule.where)
+        for task in facts.trace.get(rule.sim, ())
+        if any(
+            entry.get("event") == rule.event and all(key in entry and as_text(entry[key]) == want for key, want in rule.where)
+            for entry in task
+        )
     )
 
 

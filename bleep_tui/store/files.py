@@ -53,6 +53,25 @@ def atomic_write(path: Path, text: str) -> None:
     fsync_dir(path.parent)
 
 
+# Inside the data folder, exports and CVs may only go to these subfolders: never over accounts, pepper or progress.
+OUTPUT_FOLDERS = ("exports", "cv")
+
+
+def output_path(typed: str | os.PathLike[str], data_dir: Path) -> Path:
+    """Where a facilitator asked to write an export or a CV, or StoreError saying why it is refused."""
+    path = Path(typed).expanduser()
+    if not str(typed).strip() or path.name in ("", ".", ".."):
+        raise StoreError("give the name of a file to write")
+    resolved, data = path.resolve(), Path(data_dir).expanduser().resolve()
+    if resolved.is_relative_to(data) and not any(resolved.is_relative_to(data / folder) for folder in OUTPUT_FOLDERS):
+        raise StoreError(f"{path} is inside the data folder, where it could replace learners' progress; write it elsewhere, or into {data / 'exports'}")
+    if resolved.is_dir():
+        raise StoreError(f"{path} is a folder; give a file name")
+    if resolved.parent in [data / folder for folder in OUTPUT_FOLDERS]:
+        ensure_private_dir(resolved.parent)
+    return path
+
+
 def remove_stray_temp_files(path: Path) -> None:
     """Remove temp files a killed writer left beside `path`. Call only while holding its lock."""
     for stray in path.parent.glob(f".{path.name}.*{TEMP_SUFFIX}"):

@@ -122,6 +122,12 @@ def test_a_sim_trace_rule_counts_the_event_in_every_task_of_that_simulation() ->
     assert met(rule, four + sim_task("atm", {"event": "card_taken"}))
 
 
+def test_taking_the_card_five_times_in_one_task_counts_as_one_task() -> None:
+    rule = Rule("sim_trace", sim="atm", event="card_taken", count=5)
+    one_task = sim_task("atm", *([{"event": "card_inserted"}, {"event": "card_taken"}] * 5))
+    assert rule_progress(rule, facts(one_task)) == (1, 5)
+
+
 def test_a_sim_trace_rule_ignores_other_simulations_and_non_sim_answers() -> None:
     rule = Rule("sim_trace", sim="banking", event="scam_reported", count=1)
     assert not met(rule, sim_task("atm", {"event": "scam_reported"}))

@@ -22,7 +22,7 @@ from bleep_tui.core.reports import LearnerData, LearnerSummary, LessonStats, les
 from bleep_tui.core.text import shown
 from bleep_tui.i18n import _, ngettext
 from bleep_tui.store.accounts import AccountError, AccountStore, new_pin
-from bleep_tui.store.files import StoreError, atomic_write, ensure_private_dir
+from bleep_tui.store.files import StoreError, atomic_write, output_path
 from bleep_tui.store.roster import load_learners
 from bleep_tui.ui.glyphs import stars
 
@@ -405,9 +405,11 @@ class ExportScreen(ModalScreen[Path | None]):
         if not path.is_absolute():
             path = self.app.data_dir / "exports" / path
         try:
-            if path.parent == self.app.data_dir / "exports":
-                ensure_private_dir(path.parent)
+            path = output_path(path, self.app.data_dir)
             atomic_write(path, render("csv", self.learners, lesson_infos(self.app.catalog), self.app.levels))
+        except StoreError as error:
+            self.query_one("#export-error", Static).update(str(error))
+            return
         except OSError as error:
             self.query_one("#export-error", Static).update(
                 _("Could not write {path}: {reason}").format(path=path, reason=error.strerror or error))

@@ -67,7 +67,8 @@ class HomeScreen(Screen[None]):
     def refresh_progress(self) -> None:
         progress = self.app.progress()
         streak = streak_text(standing(self.app).facts.streak)
-        self.query_one("#status", Static).update(Text("\n").join([self._status_line(progress), streak]))
+        one_line_each = Text("\n", no_wrap=True, overflow="ellipsis")
+        self.query_one("#status", Static).update(one_line_each.join([*self._status_lines(progress), streak]))
         lessons = self.query_one("#lessons", OptionList)
         highlighted = lessons.highlighted
         lessons.clear_options()
@@ -78,21 +79,20 @@ class HomeScreen(Screen[None]):
             lessons.action_first()
         lessons.focus()
 
-    def _status_line(self, progress: Snapshot) -> Text:
+    def _status_lines(self, progress: Snapshot) -> list[Text]:
+        """The learner's name and level, then the XP bar: a name (at most 40 characters) never pushes out progress."""
         glyphs = self.app.glyphs
         level = progress.level
         profile = self.app.store.profile()
-        name = profile.name if profile else ""
-        line = Text()
-        line.append(name, style="bold")
-        line.append(f"  {glyphs.bullet}  ")
-        line.append(_("Level {number}: {name}").format(number=level.number, name=level.name), style="bold")
-        line.append(f"  {bar(glyphs, level.fraction, XP_BAR_WIDTH)}  ")
+        first = Text(profile.name if profile else "", style="bold")
+        first.append(f"  {glyphs.bullet}  ")
+        first.append(_("Level {number}: {name}").format(number=level.number, name=level.name), style="bold")
+        second = Text(bar(glyphs, level.fraction, XP_BAR_WIDTH) + "  ")
         if level.next_at is None:
-            line.append(_("{xp} XP (top level)").format(xp=progress.xp))
+            second.append(_("{xp} XP (top level)").format(xp=progress.xp))
         else:
-            line.append(_("{xp} XP, {left} to next level").format(xp=progress.xp, left=level.to_next))
-        return line
+            second.append(_("{xp} XP, {left} to the next level").format(xp=progress.xp, left=level.to_next))
+        return [first, second]
 
     def _options(self, progress: Snapshot) -> list[Option | None]:
         catalog = self.app.catalog

@@ -7,11 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, SelectionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
-from textual.widgets.selection_list import Selection
 
 from bleep_tui.i18n import _
+from bleep_tui.ui.widgets.ticklist import TickList
 
 DIALOG_CSS = """
 .dialog-box {
@@ -23,7 +23,7 @@ DIALOG_CSS = """
     padding: 0 1;
 }
 .dialog-box > Static { margin: 0 0 1 0; }
-.dialog-box OptionList, .dialog-box SelectionList { height: auto; max-height: 10; border: none; }
+.dialog-box OptionList { height: auto; max-height: 10; border: none; }
 .dialog-box VerticalScroll { height: auto; max-height: 14; }
 """
 
@@ -90,11 +90,11 @@ class TickSeveral(ModalScreen["list[str] | None"]):
         with Vertical(classes="dialog-box"):
             yield Static(Text(self.title_text, style="bold"), markup=False)
             yield Static(Text(self.note), markup=False)
-            yield SelectionList[str](*(Selection(Text(label), key) for key, label in self.choices))
+            yield TickList([(label, key) for key, label in self.choices])
         yield Footer()
 
     def action_confirm(self) -> None:
-        self.dismiss(list(self.query_one(SelectionList).selected))
+        self.dismiss(self.query_one(TickList).ticked)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -7,13 +7,13 @@ import random
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Input, OptionList, SelectionList
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
-from textual.widgets.selection_list import Selection
 
 from bleep_tui.core.model import ChoiceStep, OrderStep, TextStep
 from bleep_tui.core.scoring import Answer
 from bleep_tui.i18n import _
+from bleep_tui.ui.widgets.ticklist import TickList
 
 
 class AnswerGiven(Message):
@@ -25,6 +25,8 @@ class AnswerGiven(Message):
 class SingleChoice(OptionList):
     """Arrows to move, Enter to answer."""
 
+    BINDINGS = [Binding("enter", "select", _("Answer"))]
+
     def __init__(self, step: ChoiceStep) -> None:
         super().__init__(*(Option(Text(o.text)) for o in step.options), markup=False, classes="answer")
 
@@ -33,16 +35,16 @@ class SingleChoice(OptionList):
         self.post_message(AnswerGiven((event.option_index,)))
 
 
-class MultipleChoice(SelectionList[int]):
+class MultipleChoice(TickList[int]):
     """Space ticks or unticks, Enter answers."""
 
     BINDINGS = [Binding("enter", "answer", _("Check answer"), show=True)]
 
     def __init__(self, step: ChoiceStep) -> None:
-        super().__init__(*(Selection(Text(o.text), i) for i, o in enumerate(step.options)), classes="answer")
+        super().__init__([(option.text, index) for index, option in enumerate(step.options)], classes="answer")
 
     def action_answer(self) -> None:
-        self.post_message(AnswerGiven(tuple(sorted(self.selected))))
+        self.post_message(AnswerGiven(tuple(self.ticked)))
 
 
 NO_CONTROL_CHARACTERS = r"[^\x00-\x1f\x7f-\x9f]*"
