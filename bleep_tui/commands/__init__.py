@@ -36,9 +36,10 @@ def refusals_reported(handler: Handler) -> Handler:
     return run
 
 
-def files_named(paths: list[str], files_in: Callable[[Path], list[Path]]) -> list[Path] | None:
-    """The content files the user named (a folder gives `files_in(folder)`), or None after saying which is missing."""
+def files_named(paths: list[str], files_in: Callable[[Path], list[Path]]) -> tuple[list[Path], list[str]]:
+    """The content files the user named (a folder gives `files_in(folder)`), and a message for each missing one."""
     files: list[Path] = []
+    missing: list[str] = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
@@ -46,9 +47,8 @@ def files_named(paths: list[str], files_in: Callable[[Path], list[Path]]) -> lis
         elif path.is_file():
             files.append(path)
         else:
-            print(_("{path}: no such file or folder").format(path=path))
-            return None
-    return files
+            missing.append(_("{path}: no such file or folder").format(path=path))
+    return files, missing
 
 
 def report_problems(problems: list) -> int:

@@ -25,9 +25,7 @@ def validate_achievements(paths: list[str]) -> int:
     from bleep_tui.content.achievements import achievement_files, load_achievements
     from bleep_tui.content.problems import ContentError
 
-    files = files_named(paths, achievement_files) if paths else None
-    if paths and files is None:
-        return 1
+    files, missing = files_named(paths, achievement_files) if paths else (None, [])
     try:
         loaded = load_achievements(files=files)
     except ContentError as error:  # the lessons they refer to could not be read
@@ -35,7 +33,7 @@ def validate_achievements(paths: list[str]) -> int:
         count = 0
     else:
         problems, count = loaded.problems, len(loaded.achievements)
-    if report_problems(problems):
+    if report_problems([*missing, *problems]):
         return 1
     print(ngettext("{count} achievement valid", "{count} achievements valid", count).format(count=count))
     return 0

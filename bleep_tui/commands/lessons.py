@@ -26,9 +26,7 @@ def validate_lessons(paths: list[str]) -> int:
     from bleep_tui.content.problems import ContentError
 
     problems = []
-    files = files_named(paths, lesson_files) if paths else None
-    if paths and files is None:
-        return 1
+    files, missing = files_named(paths, lesson_files) if paths else (None, [])
     try:
         catalog = load_catalog(files=files)
         if files is None:
@@ -38,7 +36,7 @@ def validate_lessons(paths: list[str]) -> int:
         catalog = None
     if catalog:
         problems.extend(catalog.problems)
-    if report_problems(problems):
+    if report_problems([*missing, *problems]):
         return 1
     assert catalog is not None
     print(ngettext("{count} lesson valid", "{count} lessons valid", len(catalog.lessons)).format(count=len(catalog.lessons)) + ("" if files else f" ({MODULES_FILE}, {LEVELS_FILE} too)"))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from bleep_tui.core.events import Event
+from bleep_tui.core.text import clean_text
 
 MAX_JOBS = 3
 MAX_COURSES = 3
@@ -57,7 +58,8 @@ class CV:
 def cv_from_values(values: dict[str, str], made_at: str = "") -> CV:
     """A CV from the `cv` form's values by field id; empty jobs and courses are left out."""
     def get(key: str) -> str:
-        return str(values.get(key, "")).strip()
+        # A CV is printed on a facilitator's terminal and in HTML: no escape sequence may survive in it.
+        return clean_text(str(values.get(key, "")))
 
     jobs = tuple(
         Job(get(f"job-{n}-title"), get(f"job-{n}-employer"), get(f"job-{n}-dates"), get(f"job-{n}-duties"))

@@ -10,6 +10,11 @@ def clean_name(typed: str) -> str:
     return "".join(ch for ch in typed if unicodedata.category(ch)[0] != "C").strip()
 
 
+def clean_text(typed: str) -> str:
+    """Longer typed text (a CV profile, duties): line breaks and tabs kept, every other control character dropped."""
+    return "".join(ch for ch in typed if ch in "\n\t" or unicodedata.category(ch)[0] != "C").strip()
+
+
 def shown(text: str) -> str:
     """`text` with every control character made visible (`^[` for ESC), so none reaches the terminal.
 

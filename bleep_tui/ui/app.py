@@ -97,6 +97,9 @@ class BleepApp(App[None]):
         else:
             self.push_screen(HomeScreen() if profile else WelcomeScreen())
         self.fit_to_size(self.size)
+        if self.settings.problems:
+            problems = "\n".join(self.settings.problems)
+            self.notify(problems + "\n" + _("Defaults are used instead. Please tell your facilitator."), severity="warning", timeout=30, markup=False)
 
     def on_resize(self, event: events.Resize) -> None:
         if len(self.screen_stack) > 1:  # else the first screen is not there yet: on_mount checks then

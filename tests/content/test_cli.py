@@ -237,3 +237,11 @@ def test_lessons_without_an_action_shows_usage_not_a_traceback(tmp_path):
     assert result.returncode == 2
     assert_no_traceback(result)
     assert "usage:" in result.stderr
+
+
+def test_a_missing_path_is_reported_and_the_other_files_are_still_checked(tmp_path):
+    broken = write(tmp_path / "broken.yaml", GOOD.replace("level: 1", "level: ten"))
+    result = bleep("lessons", "validate", str(tmp_path / "missing.yaml"), str(broken), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "missing.yaml: no such file or folder" in result.stdout
+    assert f"{broken}:" in result.stdout and "whole number" in result.stdout

@@ -269,4 +269,10 @@ class LessonScreen(Screen[None]):
         self.app.switch_screen(ResultScreen(self.lesson, result, before, self.app.progress(), badges))
 
     def action_leave(self) -> None:
+        if self.index < len(self.lesson.steps) and isinstance(self.step, SimStep) and not self.run.step(self.step.id).done:
+            from bleep_tui.ui.sims.dialogs import Confirm
+
+            question = _("Leave this task? Your other answers are saved, but what you did on this machine is not: the task starts again when you come back.")
+            self.app.push_screen(Confirm(question), lambda leave: self.app.pop_screen() if leave else None)
+            return
         self.app.pop_screen()

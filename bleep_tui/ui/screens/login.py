@@ -8,23 +8,20 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from bleep_tui.i18n import _, ngettext
+from bleep_tui.i18n import _
 from bleep_tui.store.accounts import AccountStore, LoginResult
 from bleep_tui.store.files import StoreError
 
 
 def login_message(result: LoginResult) -> str:
-    if result.status == "wrong_pin":
-        return ngettext(
-            "That code and PIN do not match. {n} more wrong PIN and this account locks.",
-            "That code and PIN do not match. {n} more wrong PINs and this account locks.",
-            result.tries_left,
-        ).format(n=result.tries_left)
+    # A wrong PIN and an unknown code read the same, so the start screen never tells which codes exist.
+    if result.status in ("wrong_pin", "unknown"):
+        return _("That code and PIN do not match. Check both, or ask your facilitator.\nAfter 5 wrong PINs in a row an account locks.")
     if result.status == "locked":
         return _("This account is locked after too many wrong PINs. Ask your facilitator to unlock it.")
     if result.status == "inactive":
         return _("This account is not active. Ask your facilitator.")
-    return _("That code and PIN do not match an account. Check both, or ask your facilitator.")
+    return _("That code and PIN do not match. Check both, or ask your facilitator.")
 
 
 class LoginScreen(Screen[None]):

@@ -27,10 +27,12 @@ class TooSmallScreen(Screen[None]):
 
     def _explain(self) -> None:
         size = self.app.size
+        leaving = _("Press Ctrl+Q to log out.") if getattr(self.app, "shared", False) else _("Press Ctrl+Q to quit.")
         self.query_one("#too-small", Static).update(
             _(
                 "Please enlarge your window to at least {min_width}x{min_height}.\n"
                 "It is {width}x{height} now.\n\n"
-                "Your progress is saved. Press Ctrl+Q to quit."
+                "Your progress is saved."
             ).format(min_width=MIN_WIDTH, min_height=MIN_HEIGHT, width=size.width, height=size.height)
+            + " " + leaving
         )

@@ -52,3 +52,11 @@ def test_what_the_learner_typed_comes_out_literally_in_text_and_escaped_in_html(
 def test_the_html_cv_is_one_page_with_no_scripts_or_links_out() -> None:
     html = cv_html(cv_from_values({"name": "Sam", "email": "sam@postbox.eu", "profile": "Hello"}))
     assert html.startswith("<!DOCTYPE html>") and "<script" not in html and "http" not in html and "@media print" in html
+
+
+def test_escape_sequences_pasted_into_a_cv_never_reach_a_terminal() -> None:
+    from bleep_tui.core.cv import cv_from_values
+
+    cv = cv_from_values({"name": "Sam\x1b]0;owned\x07 Jones", "profile": "Line one\nline\x1b[2J two\ttab"})
+    assert cv.name == "Sam]0;owned Jones"
+    assert cv.profile == "Line one\nline[2J two\ttab"
