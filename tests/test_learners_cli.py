@@ -135,6 +135,23 @@ def test_import_of_a_missing_file_says_so(tmp_path: Path, data_dir: Path) -> Non
     no_traceback(result)
 
 
+def test_import_reads_the_header_columns_in_any_order_and_semicolon_files(tmp_path: Path, data_dir: Path) -> None:
+    (tmp_path / "swapped.csv").write_text("name,code\nAna Lima,ana\n")
+    (tmp_path / "semicolons.csv").write_text("code;name;pin\nbob;Bob Baker;1234\n")
+    for roster in ("swapped.csv", "semicolons.csv"):
+        result = bleep("--data-dir", str(data_dir), "learners", "import", str(tmp_path / roster))
+        assert result.returncode == 0, result.stderr
+    listed = json.loads(bleep("--data-dir", str(data_dir), "learners", "list", "--json").stdout)
+    assert {(row["code"], row["name"]) for row in listed} == {("ana", "Ana Lima"), ("bob", "Bob Baker")}
+
+
+def test_import_of_a_non_utf8_file_says_how_to_save_it(tmp_path: Path, data_dir: Path) -> None:
+    (tmp_path / "latin1.csv").write_bytes("code,name\nzoe,Zo\xeb\n".encode("latin-1"))
+    result = bleep("--data-dir", str(data_dir), "learners", "import", str(tmp_path / "latin1.csv"))
+    assert result.returncode == 1 and "CSV UTF-8" in result.stderr
+    no_traceback(result)
+
+
 def test_set_passphrase_from_stdin_then_a_wrong_one_does_not_open_the_dashboard(data_dir: Path) -> None:
     short = bleep("--data-dir", str(data_dir), "facilitator", "set-passphrase", stdin="too short\n")
     assert short.returncode == 1 and "at least 10" in short.stderr

@@ -115,11 +115,18 @@ def import_roster(args: argparse.Namespace) -> int:
     path = Path(args.roster)
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        print(_("bleep: cannot read {path}: {reason}").format(path=path, reason=getattr(error, "strerror", None) or error), file=sys.stderr)
+    except UnicodeDecodeError:
+        print(_("bleep: {path} is not UTF-8 text; in your spreadsheet, save it as \"CSV UTF-8\"").format(path=path), file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(_("bleep: cannot read {path}: {reason}").format(path=path, reason=error.strerror or error), file=sys.stderr)
         return 1
     accounts = _accounts(args)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    first_line = text.lstrip().split("\n", 1)[0]
+    # Spreadsheets in many European locales separate columns with `;`.
+    delimiter = ";" if ";" in first_line and "," not in first_line else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    columns = {"code": 0, "name": 1, "pin": 2}
     added = refused = 0
     first = True
     while True:
@@ -134,7 +141,9 @@ def import_roster(args: argparse.Namespace) -> int:
         cells = [cell.strip() for cell in row]
         if not any(cells):
             continue
-        if first and [cell.lower() for cell in cells[:2]] == ["code", "name"]:
+        header = [cell.lower() for cell in cells]
+        if first and {"code", "name"} <= set(header) <= {"code", "name", "pin"}:
+            columns = {column: header.index(column) for column in header}  # the columns in any order
             first = False
             continue
         first = False
@@ -143,9 +152,10 @@ def import_roster(args: argparse.Namespace) -> int:
                 path=path, line=reader.line_num, n=len(cells)), file=sys.stderr)
             refused += 1
             continue
-        pin, made_up = _pin_or_new(cells[2] if len(cells) == 3 and cells[2] else None)
+        given_pin = cells[columns["pin"]] if "pin" in columns and columns["pin"] < len(cells) else ""
+        pin, made_up = _pin_or_new(given_pin or None)
         try:
-            account = accounts.add(cells[0], cells[1], pin)
+            account = accounts.add(cells[columns["code"]], cells[columns["name"]], pin)
         except AccountError as error:
             print(f"{path}:{reader.line_num}: {error}", file=sys.stderr)
             refused += 1
