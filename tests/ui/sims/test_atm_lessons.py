@@ -29,10 +29,10 @@ async def test_taking_40_euro_safely_scores_every_goal_and_the_lesson_is_saved(d
         assert "Please take your cash: 40 euro." in await press(pilot, "t")
         await press(pilot, "m")
         debrief = await press(pilot, "w")
-        assert "Task finished: 4 of 4 goals met. +42 points (with a first-try bonus of 7)" in debrief
+        assert "Task finished: 5 of 5 goals met. +48 points (with a first-try bonus of 8)" in debrief
         result = await finish_with_the_right_choice(pilot)
-        assert "You gained 54 XP" in result
-    assert [(e.lesson, e.points, e.percent) for e in finished_events(data_dir)] == [(LESSON, 54, 100)]
+        assert "You gained 60 XP" in result
+    assert [(e.lesson, e.points, e.percent) for e in finished_events(data_dir)] == [(LESSON, 60, 100)]
 
 
 async def test_forgetting_to_cover_the_pin_and_leaving_the_cash_misses_those_goals(data_dir: Path) -> None:
@@ -43,12 +43,12 @@ async def test_forgetting_to_cover_the_pin_and_leaving_the_cash_misses_those_goa
         await press(pilot, "a", "c", "b")  # 50 euro, not 40
         screen = await press(pilot, "t")
         assert "Cash: 50 euro in the tray" in screen
-        assert "Task finished: 1 of 4 goals met. +10 points" in await press(pilot, "w")  # leaving the cash
+        assert "Task finished: 2 of 5 goals met. +15 points" in await press(pilot, "w")  # leaving the cash; no receipt left
         told = debrief(pilot)
         assert "Press P to cover the keypad before you type the PIN." in told
         assert "Take the cash (M) as soon as it comes out." in told
     answer = sim_answers(data_dir, "take-40")[-1]
-    assert (answer.points, answer.correct) == (10, False)
+    assert (answer.points, answer.correct) == (15, False)
 
 
 async def test_the_machine_runs_a_timer_only_while_it_waits_for_the_learner(data_dir: Path) -> None:
