@@ -53,7 +53,7 @@ def load_achievements(folder: Path | None = None, files: list[Path] | None = Non
     known = _Known(
         lessons=frozenset(catalog.lessons),
         modules=frozenset(m.id for m in catalog.modules),
-        sims=frozenset(registry()),
+        sims={name: sim.trace_events for name, sim in registry().items()},
     )
     result = AchievementSet()
     first_file: dict[str, Path] = {}
@@ -89,7 +89,7 @@ def load_achievements(folder: Path | None = None, files: list[Path] | None = Non
 class _Known:
     lessons: frozenset[str]
     modules: frozenset[str]
-    sims: frozenset[str]
+    sims: dict[str, frozenset[str]]  # simulation -> the trace events its model logs
 
 
 def _achievement(fields: Fields, known: _Known) -> Achievement | None:
@@ -168,6 +168,9 @@ def _check_references(fields: Fields, values: dict[str, object], known: _Known) 
         fields.error("sim", f"unknown simulation `{sim}`; use one of: {', '.join(sorted(known.sims)) or '(none installed)'}")
     if event and not TRACE_EVENT_PATTERN.fullmatch(str(event)):
         fields.error("event", f"`{fields.field('event')}` must be a trace event name such as `card_taken`")
+    elif event and sim in known.sims and event not in known.sims[sim]:
+        # A typo here would make a badge nobody can ever earn.
+        fields.error("event", f"simulation `{sim}` never records `{event}`; it records: {', '.join(sorted(known.sims[sim]))}")
     if competence and competence not in DIGCOMP_CODES:
         fields.error("competence", f"`{competence}` is not a DigComp 2.2 competence code (1.1 to 5.4)")
     if level and level not in MASTERY_LEVELS:

@@ -81,6 +81,7 @@ class Simulation:
     read_scenario: Callable[[ScenarioReader], Any]  # returns the sim's typed scenario
     new_model: Callable[[Any], SimModel]
     goals: dict[str, GoalType]
+    trace_events: frozenset[str] = frozenset()  # every event name its model logs: achievement rules are checked against it
 
 
 def events_named(trace: Trace, name: str) -> list[TraceEntry]:

@@ -25,4 +25,5 @@ SIMULATION = Simulation(
     read_scenario=read_scenario,
     new_model=forms.FormModel,
     goals=forms.GOALS,
+    trace_events=forms.SIMULATION.trace_events,
 )

@@ -370,4 +370,14 @@ SIMULATION = Simulation(
     read_scenario=read_scenario,
     new_model=FormModel,
     goals=GOALS,
+    trace_events=frozenset({
+        "errors_shown",
+        "finished",
+        "form_opened",
+        "gave_up",
+        "page_opened",
+        "review_opened",
+        "small_print_read",
+        "submitted",
+    }),
 )
