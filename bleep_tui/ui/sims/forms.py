@@ -93,8 +93,8 @@ class FormWidget(SimWidget):
         Binding("ctrl+b", "back", _("Back")),
         Binding("ctrl+r", "review", _("Check answers")),
         Binding("ctrl+s", "submit", _("Send form")),
-        Binding("ctrl+o", "documents", _("Documents")),
-        Binding("ctrl+t", "next_document", _("Next document")),
+        Binding("ctrl+o", "documents", _("Papers")),
+        Binding("ctrl+t", "next_document", _("Next document"), show=False),
         Binding("ctrl+g", "end", _("End task")),
     ]
 
