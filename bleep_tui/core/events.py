@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from typing import Any, Literal
 
 EventKind = Literal[
-    "lesson_started", "hint_shown", "step_read", "answered", "lesson_finished", "achievement_earned",
+    "lesson_started", "hint_shown", "step_read", "sim_draft", "answered", "lesson_finished", "achievement_earned",
     "login", "login_failed",  # shared mode; login_failed's try_number is the count of wrong PINs in a row
 ]
 

@@ -20,6 +20,7 @@ class StepState:
     points: int = 0
     bonus: int = 0
     last_answer: object = None
+    draft: object = None  # a simulation task's last checkpoint, to go on from
 
 
 @dataclass
@@ -53,6 +54,8 @@ def apply(state: RunState, event: Event) -> None:
         step.hints = max(step.hints, event.hints)
     elif event.kind == "step_read" and step:
         step.done = True
+    elif event.kind == "sim_draft" and step:
+        step.draft = event.answer
     elif event.kind == "answered" and step and not step.done:
         step.tries = max(step.tries, event.try_number)
         step.last_answer = event.answer

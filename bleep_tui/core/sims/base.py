@@ -57,6 +57,17 @@ class SimModel:
             self.finished = True
             self.log("finished")
 
+    def draft(self) -> dict[str, Any] | None:
+        """What to keep of an unfinished task, so it goes on after a break or a dropped line.
+
+        A new object only at the model's own checkpoints (e.g. a form's page change): the
+        lesson saves each one. None, the default: an interrupted task starts again.
+        """
+        return None
+
+    def resume(self, draft: dict[str, Any]) -> None:
+        """Go on from a `draft()` this kind of model made."""
+
 
 # A goal's value is typed by its kind: "int" (a whole number), "money" (euro like 3.40, given to
 # the check in cents), "bool", "text", or "none".

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bleep_tui.core.answers import iban_problem, is_email, is_phone, normalise, parse_date
-from bleep_tui.core.sims.base import GoalType, ScenarioReader, SimModel, Simulation, Trace, events_named
+from bleep_tui.core.sims.base import GoalType, ScenarioReader, SimModel, Simulation, Trace, TraceEntry, events_named
 
 FIELD_KINDS = ("text", "number", "date", "select", "radio", "checkbox", "email", "phone", "postcode", "iban", "longtext")
 TICKED = "yes"
@@ -139,7 +139,34 @@ class FormModel(SimModel):
         self.page = 0
         self.errors: dict[str, FieldError] = {}
         self.submitted = False
+        self.checkpoint: dict[str, Any] | None = None
         self.log("form_opened", title=scenario.title, pages=len(scenario.pages))
+
+    def log(self, event: str, **data: Any) -> None:
+        super().log(event, **data)
+        if event in ("page_opened", "review_opened"):  # a page done is kept: a long CV is never typed twice
+            self.checkpoint = {
+                "page": self.page,
+                "values": dict(self.values),
+                "trace": [entry.to_record() for entry in self.trace],
+            }
+
+    def draft(self) -> dict[str, Any] | None:
+        return self.checkpoint
+
+    def resume(self, draft: dict[str, Any]) -> None:
+        values = draft.get("values", {})
+        if isinstance(values, dict):
+            for field_id in self.values:
+                if isinstance(values.get(field_id), str):
+                    self.values[field_id] = values[field_id]
+        page = draft.get("page")
+        if isinstance(page, int) and 0 <= page <= len(self.scenario.pages):
+            self.page = page
+        trace = draft.get("trace")
+        if isinstance(trace, list):
+            self.trace = [TraceEntry.from_record(r) for r in trace if isinstance(r, dict)]
+        self.log("resumed", page=self.page + 1)
 
     @property
     def reviewing(self) -> bool:
@@ -376,6 +403,7 @@ SIMULATION = Simulation(
         "form_opened",
         "gave_up",
         "page_opened",
+        "resumed",
         "review_opened",
         "small_print_read",
         "submitted",

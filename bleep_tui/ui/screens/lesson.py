@@ -17,7 +17,7 @@ from bleep_tui.core.model import MAX_TRIES, ChoiceStep, InfoStep, Lesson, OrderS
 from bleep_tui.core.progress import RunState, apply, open_run
 from bleep_tui.core.scoring import Answer, Outcome, lesson_result, score_answer
 from bleep_tui.i18n import _, ngettext
-from bleep_tui.ui.sims.base import SimFinished
+from bleep_tui.ui.sims.base import SimDraft, SimFinished
 from bleep_tui.ui.widgets.steps import AnswerGiven, MultipleChoice, OrderList, SingleChoice, TypedAnswer
 
 
@@ -122,7 +122,11 @@ class LessonScreen(Screen[None]):
             from bleep_tui.core.sims import registry
             from bleep_tui.ui.sims import widget_class
 
-            return widget_class(step.sim)(registry()[step.sim].new_model(step.scenario))
+            model = registry()[step.sim].new_model(step.scenario)
+            draft = self.run.step(step.id).draft
+            if isinstance(draft, dict):
+                model.resume(draft)
+            return widget_class(step.sim)(model)
         if isinstance(step, ChoiceStep):
             return MultipleChoice(step) if step.multiple else SingleChoice(step)
         if isinstance(step, TextStep):
@@ -163,6 +167,9 @@ class LessonScreen(Screen[None]):
         if self.save("hint_shown", hints=state.hints + 1):
             self._show_hints(state.hints)
             self.refresh_bindings()
+
+    def on_sim_draft(self, message: SimDraft) -> None:
+        self.save("sim_draft", answer=message.draft)
 
     async def on_sim_finished(self, message: SimFinished) -> None:
         await self._answer(tuple(entry.to_record() for entry in message.trace))
@@ -272,7 +279,10 @@ class LessonScreen(Screen[None]):
         if self.index < len(self.lesson.steps) and isinstance(self.step, SimStep) and not self.run.step(self.step.id).done:
             from bleep_tui.ui.sims.dialogs import Confirm
 
-            question = _("Leave this task? Your other answers are saved, but what you did on this machine is not: the task starts again when you come back.")
+            question = _(
+                "Leave this task? Your other answers are saved. On a form, the pages you have moved on from are "
+                "kept too; anything else in this task starts again when you come back."
+            )
             self.app.push_screen(Confirm(question), lambda leave: self.app.pop_screen() if leave else None)
             return
         self.app.pop_screen()

@@ -16,6 +16,14 @@ class SimFinished(Message):
         self.trace = trace
 
 
+class SimDraft(Message):
+    """The model reached a checkpoint: keep `draft` so the task goes on after a break."""
+
+    def __init__(self, draft: dict) -> None:
+        super().__init__()
+        self.draft = draft
+
+
 class SimWidget(Widget, can_focus=True):
     """Draws `model`; subclasses map keys to the model's actions and call `after_action()`."""
 
@@ -28,9 +36,14 @@ class SimWidget(Widget, can_focus=True):
     def __init__(self, model: SimModel) -> None:
         super().__init__(classes="sim")
         self.model = model
+        self._kept_draft = model.draft()  # a resumed task's draft is already saved
 
     def after_action(self) -> None:
         """Redraw, and report the end of the task once the model says it is finished."""
         self.refresh(layout=True)
+        draft = self.model.draft()
+        if draft is not None and draft is not self._kept_draft and not self.model.finished:
+            self._kept_draft = draft
+            self.post_message(SimDraft(draft))
         if self.model.finished:
             self.post_message(SimFinished(tuple(self.model.trace)))
