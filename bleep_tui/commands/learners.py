@@ -39,9 +39,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     action("activate", _("let a deactivated learner log in again"), activate).add_argument("code")
     roster = action("import", _("add learners from a CSV file with columns code,name[,pin]"), import_roster)
     roster.add_argument("roster", metavar="ROSTER.csv")
-    cv = action("cv", _("write a learner's latest CV as plain text, or as HTML when FILE ends in .html"), learner_cv)
+    cv = action("cv", _("write a learner's latest CV as a plain-text file and a printable HTML page"), learner_cv)
     cv.add_argument("code", help=_("the learner's code (\"me\" in personal mode)"))
-    cv.add_argument("--out", metavar="FILE", help=_("the file to write (default: print the text)"))
+    cv.add_argument("--out", metavar="FILE", help=_("writes FILE.txt and FILE.html (a .txt or .html ending is taken off first); default: print the text"))
 
 
 def _accounts(args: argparse.Namespace):
@@ -181,12 +181,20 @@ def learner_cv(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(_("bleep: {reason}").format(reason=error), file=sys.stderr)
         return 1
-    cv = latest_cv(store.events()) if store.exists() else None
+    if not store.exists():
+        print(_("bleep: there is no learner with the code {code!r}").format(code=args.code), file=sys.stderr)
+        return 1
+    cv = latest_cv(store.events())
     if cv is None:
         print(_("bleep: {code} has no CV yet (the lesson \"Build your own CV\" makes one)").format(code=args.code), file=sys.stderr)
         return 1
     if args.out is None:
         sys.stdout.write(cv_text(cv))
         return 0
-    print(_("wrote {path}").format(path=write_cv_file(output_path(args.out, store.folder.parent), cv)))
+    base = output_path(args.out, store.folder.parent)
+    if base.suffix.lower() in (".txt", ".html", ".htm"):
+        base = base.with_suffix("")
+    for suffix in (".txt", ".html"):
+        written = write_cv_file(output_path(base.with_name(base.name + suffix), store.folder.parent), cv)
+        print(_("wrote {path}").format(path=written))
     return 0

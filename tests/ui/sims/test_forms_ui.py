@@ -198,6 +198,7 @@ async def test_the_cv_a_learner_writes_is_kept_saved_as_files_and_shown_literall
     done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
     assert done.returncode == 0, done.stderr
     assert out.read_text(encoding="utf-8") == html
+    assert out.with_suffix(".txt").read_text(encoding="utf-8") == text  # a printable page and plain text, both
 
 
 async def test_save_my_cv_before_writing_one_says_how_to_make_it(data_dir: Path) -> None:
