@@ -57,7 +57,7 @@ class SimModel:
             self.finished = True
             self.log("finished")
 
-    def draft(self) -> dict[str, Any] | None:
+    def task_draft(self) -> dict[str, Any] | None:
         """What to keep of an unfinished task, so it goes on after a break or a dropped line.
 
         A new object only at the model's own checkpoints (e.g. a form's page change): the
@@ -65,8 +65,8 @@ class SimModel:
         """
         return None
 
-    def resume(self, draft: dict[str, Any]) -> None:
-        """Go on from a `draft()` this kind of model made."""
+    def resume_task(self, draft: dict[str, Any]) -> None:
+        """Go on from a `task_draft()` this kind of model made."""
 
 
 # A goal's value is typed by its kind: "int" (a whole number), "money" (euro like 3.40, given to

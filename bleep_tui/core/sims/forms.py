@@ -151,10 +151,10 @@ class FormModel(SimModel):
                 "trace": [entry.to_record() for entry in self.trace],
             }
 
-    def draft(self) -> dict[str, Any] | None:
+    def task_draft(self) -> dict[str, Any] | None:
         return self.checkpoint
 
-    def resume(self, draft: dict[str, Any]) -> None:
+    def resume_task(self, draft: dict[str, Any]) -> None:
         values = draft.get("values", {})
         if isinstance(values, dict):
             for field_id in self.values:

@@ -125,7 +125,7 @@ class LessonScreen(Screen[None]):
             model = registry()[step.sim].new_model(step.scenario)
             draft = self.run.step(step.id).draft
             if isinstance(draft, dict):
-                model.resume(draft)
+                model.resume_task(draft)
             return widget_class(step.sim)(model)
         if isinstance(step, ChoiceStep):
             return MultipleChoice(step) if step.multiple else SingleChoice(step)

@@ -36,12 +36,12 @@ class SimWidget(Widget, can_focus=True):
     def __init__(self, model: SimModel) -> None:
         super().__init__(classes="sim")
         self.model = model
-        self._kept_draft = model.draft()  # a resumed task's draft is already saved
+        self._kept_draft = model.task_draft()  # a resumed task's draft is already saved
 
     def after_action(self) -> None:
         """Redraw, and report the end of the task once the model says it is finished."""
         self.refresh(layout=True)
-        draft = self.model.draft()
+        draft = self.model.task_draft()
         if draft is not None and draft is not self._kept_draft and not self.model.finished:
             self._kept_draft = draft
             self.post_message(SimDraft(draft))
