@@ -61,6 +61,22 @@ def shown_value(form_field: FormField, value: str) -> str:
     return value.strip() or _("(empty)")
 
 
+class MarkedRadioButton(RadioButton):
+    """Shows whether it is chosen by a character, not only by colour: readable in 16 colours or none."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # noqa: N802  (Textual reads this class attribute when drawing)
+        return "*" if self.value else " "
+
+
+class MarkedCheckbox(Checkbox):
+    """Shows whether it is ticked by a character, not only by colour."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # noqa: N802
+        return "X" if self.value else " "
+
+
 class FormWidget(SimWidget):
     DEFAULT_CSS = """
     FormWidget { height: 18; }
@@ -145,10 +161,10 @@ class FormWidget(SimWidget):
             control = Select([(Text(option), option) for option in form_field.options], prompt=_("Choose..."),
                              value=value if value else Select.NULL, compact=True)
         elif form_field.kind == "radio":
-            control = RadioSet(*(RadioButton(Text(option), value=option == value, compact=True) for option in form_field.options),
+            control = RadioSet(*(MarkedRadioButton(Text(option), value=option == value, compact=True) for option in form_field.options),
                                compact=True)
         else:
-            control = Checkbox(Text(form_field.label + mark), value=value == TICKED, compact=True)
+            control = MarkedCheckbox(Text(form_field.label + mark), value=value == TICKED, compact=True)
         control.id = f"input-{form_field.id}"
         children.append(control)
         if form_field.small_print:
