@@ -7,7 +7,6 @@ import re
 import sys
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 from bleep_tui.commands import data_dir_option, refusals_reported
 from bleep_tui.i18n import _
@@ -33,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from bleep_tui.content.catalog import LEVELS_FILE, load_catalog, load_levels, shipped_dir
+    from bleep_tui.content.catalog import load_catalog, shipped_levels
     from bleep_tui.core.reports import events_since
     from bleep_tui.export.render import render
     from bleep_tui.export.spreadsheet import lesson_infos
@@ -53,7 +52,7 @@ def run_export(args: argparse.Namespace) -> int:
         learners = load_learners(folder)
     if args.since is not None:
         learners = [replace(learner, events=events_since(learner.events, args.since)) for learner in learners]
-    levels = load_levels(shipped_dir("achievements") / LEVELS_FILE)
+    levels = shipped_levels()
     text = render(args.format, learners, lesson_infos(load_catalog()), levels)
     if args.out is None:
         sys.stdout.buffer.write(text.encode("utf-8"))

@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def validate_lessons(paths: list[str]) -> int:
-    from bleep_tui.content.catalog import LEVELS_FILE, MODULES_FILE, lesson_files, load_catalog, load_levels, shipped_dir
+    from bleep_tui.content.catalog import LEVELS_FILE, MODULES_FILE, lesson_files, load_catalog, shipped_levels
     from bleep_tui.content.problems import ContentError
 
     problems = []
@@ -30,7 +30,7 @@ def validate_lessons(paths: list[str]) -> int:
     try:
         catalog = load_catalog(files=files)
         if files is None:
-            load_levels(shipped_dir("achievements") / LEVELS_FILE)
+            shipped_levels()
     except ContentError as error:
         problems.extend(error.problems)
         catalog = None

@@ -87,6 +87,11 @@ def load_levels(path: Path) -> tuple[Level, ...]:
     return tuple(levels)
 
 
+def shipped_levels() -> tuple[Level, ...]:
+    """The levels in the installed achievements/levels.yaml."""
+    return load_levels(shipped_dir("achievements") / LEVELS_FILE)
+
+
 def lesson_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*.yaml") if p.name != MODULES_FILE)
 

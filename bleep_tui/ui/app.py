@@ -13,7 +13,7 @@ from textual.geometry import Size
 from textual.timer import Timer
 
 from bleep_tui.content.achievements import load_achievements
-from bleep_tui.content.catalog import LEVELS_FILE, Catalog, load_catalog, load_levels, shipped_dir
+from bleep_tui.content.catalog import Catalog, load_catalog, shipped_levels
 from bleep_tui.content.problems import ContentError
 from bleep_tui.core.achievements import Achievement
 from bleep_tui.core.events import Event
@@ -83,7 +83,7 @@ class BleepApp(App[None]):
         try:
             if self._catalog is None:
                 self._catalog = load_catalog()
-            self.levels = load_levels(shipped_dir("achievements") / LEVELS_FILE)
+            self.levels = shipped_levels()
             self.achievements = tuple(load_achievements(catalog=self._catalog).achievements.values())
             profile = None if self.shared else self.store.profile()
         except (ContentError, StoreError) as error:

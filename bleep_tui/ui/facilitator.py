@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
-from bleep_tui.content.catalog import LEVELS_FILE, Catalog, load_catalog, load_levels, shipped_dir
+from bleep_tui.content.catalog import Catalog, load_catalog, shipped_levels
 from bleep_tui.content.problems import ContentError
 from bleep_tui.core.levels import Level
 from bleep_tui.i18n import _
@@ -43,7 +43,7 @@ class FacilitatorApp(App[None]):
         try:
             if self._catalog is None:
                 self._catalog = load_catalog()
-            self.levels = load_levels(shipped_dir("achievements") / LEVELS_FILE)
+            self.levels = shipped_levels()
         except ContentError as error:
             self.exit(message=_("BLEEP cannot start: {reason}").format(reason=error))
             return

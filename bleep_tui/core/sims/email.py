@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from bleep_tui.core.answers import is_email, is_phone
+from bleep_tui.core.answers import is_email
 from bleep_tui.core.sims.base import GoalType, ScenarioReader, SimModel, Simulation, Trace, events_named
 
 FOLDERS = ("inbox", "sent", "drafts", "junk")

@@ -3,29 +3,20 @@
 from __future__ import annotations
 
 from textual.pilot import Pilot
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
 from bleep_tui.store.learner import LearnerStore
 
 from ..screen import screen_text
+from ..test_lesson_player import create_learner, open_lesson
 
 SIZE = (80, 24)
 
 
 async def start_lesson(pilot: Pilot, lesson_id: str) -> None:
     """Create a learner, open `lesson_id` from the home screen, and read its first (info) step."""
-    await pilot.press(*"Sam", "enter")
-    await pilot.pause()
-    menu = pilot.app.screen.query_one("#lessons", OptionList)
-    menu.focus()
-    menu.action_first()
-    for _ in range(menu.option_count):
-        if menu.get_option_at_index(menu.highlighted).id == lesson_id:
-            break
-        await pilot.press("down")
-    assert menu.get_option_at_index(menu.highlighted).id == lesson_id
-    await pilot.press("enter")
-    await pilot.pause()
+    await create_learner(pilot)
+    await open_lesson(pilot, lesson_id)
     await pilot.press("enter")  # the info step's Continue
     await pilot.pause()
 
