@@ -64,7 +64,7 @@ def key_bytes(term: PtyTerminal, key: str) -> int:
 
 def measure(app: str, home: Path) -> dict[str, float]:
     with PtyTerminal(command(app, home / f"{app}-data"), environment(home)) as term:
-        term.wait_for(FIRST_SCREEN[app])
+        term.wait_for(FIRST_SCREEN[app], settle=False)
         first_screen = time.monotonic() - term.started
         term.settle(quiet=0.5)
         first_frame = len(term.output)
@@ -108,7 +108,7 @@ def first_screen_median(app: str, home: Path, runs: int = 7) -> float:
     times = []
     for run in range(runs):
         with PtyTerminal(command(app, home / f"{app}-start-{run}"), environment(home)) as term:
-            term.wait_for(FIRST_SCREEN[app])
+            term.wait_for(FIRST_SCREEN[app], settle=False)
             times.append(time.monotonic() - term.started)
             term.press("ctrl+q")
             term.wait_exit()
@@ -125,7 +125,7 @@ def concurrent_latency(sessions: int, home: Path, rounds: int = 20) -> dict[str,
     terms = [PtyTerminal(command("bleep", home / f"session-{n}"), environment(home)) for n in range(sessions)]
     try:
         for term in terms:
-            term.wait_for(FIRST_SCREEN["bleep"], timeout=120)
+            term.wait_for(FIRST_SCREEN["bleep"], timeout=120, settle=False)
         for term in terms:
             term.settle(quiet=0.5)
         latencies: list[float] = []

@@ -3,25 +3,34 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
-import pkgutil
 import sys
 
 from bleep_tui import __version__, commands
 from bleep_tui.i18n import _
 
 
-def build_parser() -> argparse.ArgumentParser:
+def app_parser(**options: object) -> argparse.ArgumentParser:
+    """The options of the app itself."""
     parser = argparse.ArgumentParser(
         prog="bleep",
         description=_("Practise everyday digital tasks in a safe simulation. With no command, starts the app."),
+        **options,
     )
-    parser.add_argument("--version", action="version", version=f"bleep {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help=_("where progress is kept (default: $BLEEP_DATA_DIR, else your user data folder)"))
     parser.add_argument("--ascii", action="store_true", help=_("draw with plain ASCII characters only (for consoles that cannot show Unicode)"))
     parser.add_argument("--no-mouse", action="store_true", help=_("ignore the mouse; the keyboard does everything"))
     parser.set_defaults(handler=run_app)
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The app's options, --version and every subcommand."""
+    import importlib
+    import pkgutil
+
+    parser = app_parser()
+    parser.add_argument("--version", action="version", version=f"bleep {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in pkgutil.iter_modules(commands.__path__):
         importlib.import_module(f"{commands.__name__}.{module.name}").register(subparsers)
@@ -29,7 +38,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    # Starting the app is the common case: it skips reading the code of every subcommand.
+    try:
+        args, rest = app_parser(add_help=False, exit_on_error=False).parse_known_args(argv)
+    except argparse.ArgumentError:
+        rest = argv  # the full parser says what is wrong, with the full usage
+    if rest:
+        args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
     except BrokenPipeError:  # `bleep lessons list | head`

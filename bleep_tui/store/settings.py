@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,10 +23,16 @@ def load_settings(data_dir: Path) -> Settings:
     """The settings; a missing file means the defaults, a wrong value is reported and its default kept."""
     path = Path(data_dir) / SETTINGS_FILE
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Settings()
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except (OSError, UnicodeDecodeError) as error:
+        return Settings(problems=(f"{path}: {error}",))
+    import tomllib  # only when there is a file: a start-up without one reads less code
+
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         return Settings(problems=(f"{path}: {error}",))
     problems: list[str] = []
     defaults = Settings()

@@ -4,27 +4,30 @@ from __future__ import annotations
 
 from pathlib import Path
 from time import monotonic
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.geometry import Size
 from textual.timer import Timer
 
-from bleep_tui.content.achievements import load_achievements
-from bleep_tui.content.catalog import Catalog, load_catalog, shipped_levels
-from bleep_tui.content.problems import ContentError
-from bleep_tui.core.achievements import Achievement
 from bleep_tui.core.events import Event
-from bleep_tui.core.levels import Level
-from bleep_tui.core.progress import Snapshot, snapshot
 from bleep_tui.i18n import _
 from bleep_tui.store.files import StoreError
 from bleep_tui.store.learner import LearnerStore
 from bleep_tui.store.settings import load_settings
 from bleep_tui.ui.glyphs import ASCII, UNICODE, Glyphs
 from bleep_tui.ui.terminal import ANSI_THEME, ASCII_KEY_NAMES, AsciiOnly
+
+if TYPE_CHECKING:
+    from bleep_tui.content.catalog import Catalog
+    from bleep_tui.content.shipped import Content
+    from bleep_tui.core.achievements import Achievement
+    from bleep_tui.core.levels import Level
+    from bleep_tui.core.progress import Snapshot
 
 # Actions that could take a learner out of the app or write files: refused wherever they come from.
 DENIED_ACTIONS = frozenset({"screenshot", "suspend_process", "command_palette", "open_url", "toggle_dark", "change_theme"})
@@ -35,6 +38,10 @@ SHARED_DENIED_ACTIONS = DENIED_ACTIONS | {
     "push_screen", "switch_screen", "switch_mode", "simulate_key",
     "add_class", "remove_class", "toggle_class", "focus", "notify", "help_quit", "show_help_panel",
 }
+
+
+class ContentReady(Message):
+    """The lessons, levels and achievements are loaded: screens that show them can fill in."""
 
 
 class BleepApp(App[None]):
@@ -66,40 +73,73 @@ class BleepApp(App[None]):
         self._login_screen: Screen[None] | None = None
         self._last_key = monotonic()
         self.glyphs: Glyphs = ASCII if ascii else UNICODE
-        self._catalog = catalog
-        self.levels: tuple[Level, ...] = ()
-        self.achievements: tuple[Achievement, ...] = ()  # broken ones are left out; `bleep achievements validate` names them
+        self._given_catalog = catalog
+        self._content: Content | None = None
+
+    @property
+    def content_ready(self) -> bool:
+        return self._content is not None
+
+    @property
+    def content(self) -> Content:
+        """Read at the first use; normally just after the first screen is drawn (see on_mount)."""
+        if self._content is None:
+            from bleep_tui.content.shipped import load_content
+
+            self._content = load_content(self._given_catalog)
+        return self._content
 
     @property
     def catalog(self) -> Catalog:
-        assert self._catalog is not None
-        return self._catalog
+        return self.content.catalog
+
+    @property
+    def levels(self) -> tuple[Level, ...]:
+        return self.content.levels
+
+    @property
+    def achievements(self) -> tuple[Achievement, ...]:
+        return self.content.achievements
 
     def on_mount(self) -> None:
-        from bleep_tui.ui.screens.home import HomeScreen
-        from bleep_tui.ui.screens.login import LoginScreen
-        from bleep_tui.ui.screens.welcome import WelcomeScreen
-
         try:
-            if self._catalog is None:
-                self._catalog = load_catalog()
-            self.levels = shipped_levels()
-            self.achievements = tuple(load_achievements(catalog=self._catalog).achievements.values())
             profile = None if self.shared else self.store.profile()
-        except (ContentError, StoreError) as error:
+        except StoreError as error:
             self.exit(message=_("BLEEP cannot start: {reason}").format(reason=error))
             return
+        # The lesson files are read once the first screen is out: a learner sees the app start at once.
+        self.call_after_refresh(self._load_content)
+        # Each first screen is imported only when it is the one shown: start-up reads no more code than it needs.
         if self.shared:
+            from bleep_tui.ui.screens.login import LoginScreen
+
             self._login_screen = LoginScreen()
             self.add_mode(LOGIN_MODE, Screen)
             self.switch_mode(LOGIN_MODE)
             self.push_screen(self._login_screen)
+        elif profile:
+            from bleep_tui.ui.screens.home import HomeScreen
+
+            self.push_screen(HomeScreen())
         else:
-            self.push_screen(HomeScreen() if profile else WelcomeScreen())
+            from bleep_tui.ui.screens.welcome import WelcomeScreen
+
+            self.push_screen(WelcomeScreen())
         self.fit_to_size(self.size)
         if self.settings.problems:
             problems = "\n".join(self.settings.problems)
             self.notify(problems + "\n" + _("Defaults are used instead. Please tell your facilitator."), severity="warning", timeout=30, markup=False)
+
+    def _load_content(self) -> None:
+        from bleep_tui.content.problems import ContentError
+
+        try:
+            self.content
+        except ContentError as error:
+            self.exit(message=_("BLEEP cannot start: {reason}").format(reason=error))
+            return
+        for screen in self.screen_stack:
+            screen.post_message(ContentReady())
 
     def on_resize(self, event: events.Resize) -> None:
         if len(self.screen_stack) > 1:  # else the first screen is not there yet: on_mount checks then
@@ -207,6 +247,8 @@ class BleepApp(App[None]):
         return True
 
     def progress(self) -> Snapshot:
+        from bleep_tui.core.progress import snapshot
+
         try:
             events = self.store.events()
         except StoreError as error:

@@ -79,8 +79,11 @@ class PtyTerminal:
     def text(self) -> str:
         return "\n".join(self.screen.display)
 
-    def wait_for(self, wanted: str | Callable[[str], bool], timeout: float = WAIT) -> str:
-        """Read until the screen shows `wanted` (text, or a test on the screen's text); the screen."""
+    def wait_for(self, wanted: str | Callable[[str], bool], timeout: float = WAIT, settle: bool = True) -> str:
+        """Read until the screen shows `wanted` (text, or a test on the screen's text); the screen.
+
+        With `settle`, the rest of the frame (which can arrive in several reads) lands before the screen is returned.
+        """
         test = wanted if callable(wanted) else (lambda screen: wanted in screen)
         deadline = time.monotonic() + timeout
         while not test(self.text()):
@@ -91,6 +94,8 @@ class PtyTerminal:
                 self.read(min(left, 0.5))
             except EOFError:
                 raise ScreenTimeout(f"the program ended before showing {wanted!r}; last screen:\n{self.text()}") from None
+        if settle:
+            self.settle(quiet=0.1)
         return self.text()
 
     def settle(self, quiet: float = 0.2, timeout: float = WAIT) -> int:

@@ -75,8 +75,9 @@ def test_a_linux_console_without_utf8_gets_ascii_only_and_the_terminals_own_colo
 
 def test_a_window_smaller_than_80x24_asks_to_be_enlarged(tmp_path: Path) -> None:
     with PtyTerminal([installed("bleep"), "--data-dir", str(tmp_path / "data")], terminal_env(tmp_path), size=(70, 20)) as term:
-        screen = term.wait_for("Please enlarge your window to at least 80x24.")
-        assert "It is 70x20 now." in screen
+        screen = term.wait_for(lambda shown: "Please enlarge your window to at least 80x24." in shown and "It is 70x20 now." in shown)
+        assert "Press Ctrl+Q to quit." in screen
+        assert "What should we call you?" not in screen  # no half-hidden controls behind the message
         term.press("ctrl+q")
         assert term.wait_exit() == 0
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,16 +11,18 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from bleep_tui.core.model import Lesson
-from bleep_tui.core.progress import LessonRecord, Snapshot
 from bleep_tui.i18n import _
-from bleep_tui.ui.gamification import standing, streak_text
+from bleep_tui.ui.widgets.sparing import SparingOptionList
 from bleep_tui.ui.glyphs import bar, stars
+
+if TYPE_CHECKING:
+    from bleep_tui.core.model import Lesson
+    from bleep_tui.core.progress import LessonRecord, Snapshot
 
 XP_BAR_WIDTH = 20
 
 
-class LessonMenu(OptionList):
+class LessonMenu(SparingOptionList):
     """The lesson list, with Enter named in the footer (the list's own Enter binding is hidden)."""
 
     BINDINGS = [Binding("enter", "select", _("Start lesson"))]
@@ -59,12 +63,19 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_progress()
+        if not self.app.content_ready:
+            self.query_one("#status", Static).update(_("Loading your lessons..."))
 
     def on_screen_resume(self) -> None:
+        if self.app.content_ready:
+            self.refresh_progress()
+
+    def on_content_ready(self) -> None:
         self.refresh_progress()
 
     def refresh_progress(self) -> None:
+        from bleep_tui.ui.gamification import standing, streak_text
+
         progress = self.app.progress()
         streak = streak_text(standing(self.app).facts.streak)
         one_line_each = Text("\n", no_wrap=True, overflow="ellipsis")

@@ -18,6 +18,7 @@ from bleep_tui.core.progress import RunState, apply, open_run
 from bleep_tui.core.scoring import Answer, Outcome, lesson_result, score_answer
 from bleep_tui.i18n import _, ngettext
 from bleep_tui.ui.sims.base import SimDraft, SimFinished
+from bleep_tui.ui.widgets.framed import Framed
 from bleep_tui.ui.widgets.steps import AnswerGiven, MultipleChoice, OrderList, SingleChoice, TypedAnswer
 
 
@@ -103,7 +104,7 @@ class LessonScreen(Screen[None]):
             widgets.append(Static("", id="feedback", markup=False))
         else:
             widgets.append(Static(Text(step.prompt.strip()), classes="prompt"))
-            widgets.append(self._answer_widget(step))
+            widgets.append(Framed(self._answer_widget(step)))
             widgets.append(Static("", id="hints", markup=False))
             widgets.append(Static("", id="feedback", markup=False))
         await body.mount_all(widgets)

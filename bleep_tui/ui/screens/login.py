@@ -11,6 +11,7 @@ from textual.widgets import Footer, Input, Static
 from bleep_tui.i18n import _
 from bleep_tui.store.accounts import AccountStore, LoginResult
 from bleep_tui.store.files import StoreError
+from bleep_tui.ui.widgets.framed import Framed
 
 
 def login_message(result: LoginResult) -> str:
@@ -42,11 +43,11 @@ class LoginScreen(Screen[None]):
             yield Static(_("Learner code"), markup=False)
             code = Input(placeholder=_("your code"), max_length=32, restrict=r"[A-Za-z0-9_-]*", id="code")
             code.cursor_blink = False
-            yield code
+            yield Framed(code)
             yield Static(_("PIN"), markup=False)
             pin = Input(placeholder=_("4 to 8 digits"), password=True, max_length=8, restrict=r"[0-9]*", id="pin")
             pin.cursor_blink = False
-            yield pin
+            yield Framed(pin)
             yield Static("", id="login-message", markup=False)
         yield Footer()
 

@@ -10,6 +10,7 @@ from textual.widgets import Footer, Input, Static
 from bleep_tui.core.text import clean_name
 from bleep_tui.i18n import _
 from bleep_tui.store.files import StoreError
+from bleep_tui.ui.widgets.framed import Framed
 
 MAX_NAME_LENGTH = 40
 
@@ -30,7 +31,7 @@ class WelcomeScreen(Screen[None]):
             yield Static(_("What should we call you? (a first name or a nickname)"), markup=False)
             name = Input(placeholder=_("your name"), max_length=MAX_NAME_LENGTH, id="name")
             name.cursor_blink = False
-            yield name
+            yield Framed(name)
             yield Static("", id="welcome-error", markup=False)
         yield Footer()
 

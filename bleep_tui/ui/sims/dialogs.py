@@ -11,6 +11,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from bleep_tui.i18n import _
+from bleep_tui.ui.widgets.sparing import SparingOptionList
 from bleep_tui.ui.widgets.ticklist import TickList
 
 DIALOG_CSS = """
@@ -62,7 +63,7 @@ class PickOne(ModalScreen["str | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Static(Text(self.title_text, style="bold"), markup=False)
-            yield OptionList(*(Option(Text(item)) for item in self.items), markup=False)
+            yield SparingOptionList(*(Option(Text(item)) for item in self.items), markup=False)
         yield Footer()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

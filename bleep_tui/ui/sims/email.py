@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from bleep_tui.core.sims.email import FLAGS, EmailModel, Mail, Problem, name_of
 from bleep_tui.i18n import _
+from bleep_tui.ui.widgets.sparing import SparingOptionList
 from bleep_tui.ui.sims.base import SimWidget
 from bleep_tui.ui.sims.dialogs import Confirm, PickOne, TickSeveral
 
@@ -100,9 +101,9 @@ class EmailWidget(SimWidget):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="mail"):
-            yield OptionList(id="folders", markup=False)
+            yield SparingOptionList(id="folders", markup=False)
             with Vertical():
-                yield OptionList(id="messages", markup=False)
+                yield SparingOptionList(id="messages", markup=False)
                 with VerticalScroll(id="pane"):
                     yield Static("", id="reading", markup=False)
         with Vertical(id="compose"):

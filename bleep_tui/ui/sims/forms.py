@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from bleep_tui.core.sims.forms import TICKED, FieldError, FormField, FormModel
 from bleep_tui.i18n import _
+from bleep_tui.ui.widgets.sparing import SparingOptionList
 from bleep_tui.ui.glyphs import bar
 from bleep_tui.ui.sims.base import SimWidget
 from bleep_tui.ui.sims.dialogs import Confirm, ReadText
@@ -131,7 +132,7 @@ class FormWidget(SimWidget):
                             yield Static(Text(page.intro.strip()), classes="page-intro", markup=False)
                         for form_field in page.fields:
                             yield self._field(form_field)
-            yield OptionList(id="review", markup=False)
+            yield SparingOptionList(id="review", markup=False)
             with VerticalScroll(id="docs"):
                 yield Static("", id="doc-title", markup=False)
                 yield Static("", id="doc-text", markup=False)

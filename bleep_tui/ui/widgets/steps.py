@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from bleep_tui.core.model import ChoiceStep, OrderStep, TextStep
 from bleep_tui.core.scoring import Answer
 from bleep_tui.i18n import _
+from bleep_tui.ui.widgets.sparing import SparingOptionList
 from bleep_tui.ui.widgets.ticklist import TickList
 
 
@@ -22,7 +23,7 @@ class AnswerGiven(Message):
         self.answer = answer
 
 
-class SingleChoice(OptionList):
+class SingleChoice(SparingOptionList):
     """Arrows to move, Enter to answer."""
 
     BINDINGS = [Binding("enter", "select", _("Answer"))]
@@ -70,7 +71,7 @@ def shuffled_order(step: OrderStep, seed: str) -> list[int]:
     return order
 
 
-class OrderList(OptionList):
+class OrderList(SparingOptionList):
     """Space picks an item up or puts it down; arrows move a picked-up item; u/d move at once; Enter answers."""
 
     BINDINGS = [

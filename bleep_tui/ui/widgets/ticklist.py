@@ -10,11 +10,12 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from bleep_tui.i18n import _
+from bleep_tui.ui.widgets.sparing import SparingOptionList
 
 Value = TypeVar("Value")
 
 
-class TickList(OptionList, Generic[Value]):
+class TickList(SparingOptionList, Generic[Value]):
     """Arrows move, Space ticks or unticks; a click ticks too. `ticked` holds the ticked values in list order."""
 
     BINDINGS = [Binding("space", "tick", _("Tick / untick"))]

@@ -1,6 +1,5 @@
 """A learner fills in web forms at 80x24 with the keyboard: inline errors, review, documents, consent boxes."""
 
-import json
 import os
 import subprocess
 import sys
