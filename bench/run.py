@@ -31,6 +31,7 @@ from tests.e2e.ptyterm import PtyTerminal  # noqa: E402
 BIN = Path(sys.executable).parent
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 IDLE_SECONDS = 10.0
+ANSWER_WAIT = 2.0  # seconds to wait for the first byte of a key's answer (a key may change nothing)
 FIRST_SCREEN = {"bleep": "What should we call you?", "minimal": "Minimal Textual app"}
 
 
@@ -57,8 +58,11 @@ def peak_rss_kib(pid: int) -> int:
 
 
 def key_bytes(term: PtyTerminal, key: str) -> int:
+    """Everything the app writes in answer to one key, however slow the machine is to start answering."""
     before = len(term.output)
-    term.press(key)
+    term.press(key, settle=False)
+    term.read(ANSWER_WAIT)
+    term.settle(quiet=0.3)
     return len(term.output) - before
 
 
@@ -75,15 +79,20 @@ def measure(app: str, home: Path) -> dict[str, float]:
         idle_cpu = cpu_seconds(term.process.pid) - before_cpu
 
         per_key: list[int] = []
+        screen_changes: list[int] = []  # Enter in BLEEP's lesson: a new screen or step, or an answer's feedback
         if app == "bleep":
             for key in "Sam":
                 per_key.append(key_bytes(term, key))
             per_key.append(key_bytes(term, "enter"))
+            screen_changes.append(per_key[-1])
             term.wait_for("XP")
             open_lesson(term)
             term.wait_for("Step 1 of 4")
             for keys in lesson_keys():
-                per_key += [key_bytes(term, key) for key in keys]
+                for key in keys:
+                    per_key.append(key_bytes(term, key))
+                    if key == "enter":
+                        screen_changes.append(per_key[-1])
             term.wait_for("Lesson complete")
         else:  # the same number of keys, typed into its input
             for key in ("Sam" + "x" * 40)[: len([k for keys in lesson_keys() for k in keys]) + 4]:
@@ -91,7 +100,7 @@ def measure(app: str, home: Path) -> dict[str, float]:
         rss = peak_rss_kib(term.process.pid)
         term.press("ctrl+q")
         term.wait_exit()
-    return {
+    figures: dict[str, float] = {
         "first_screen_s": round(first_screen, 3),
         "peak_rss_kib": rss,
         "first_frame_bytes": first_frame,
@@ -101,6 +110,10 @@ def measure(app: str, home: Path) -> dict[str, float]:
         "idle_bytes": idle_bytes,
         "idle_cpu_s": round(idle_cpu, 3),
     }
+    if screen_changes:
+        figures["screen_change_bytes_median"] = statistics.median(screen_changes)
+        figures["screen_change_bytes_max"] = max(screen_changes)
+    return figures
 
 
 def first_screen_median(app: str, home: Path, runs: int = 7) -> float:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.message import Message
 from textual.screen import Screen
 from textual.geometry import Size
@@ -140,6 +141,16 @@ class BleepApp(App[None]):
             return
         for screen in self.screen_stack:
             screen.post_message(ContentReady())
+
+    def get_driver_class(self) -> type[Driver]:
+        from textual.drivers.linux_driver import LinuxDriver
+
+        driver = super().get_driver_class()
+        if driver is LinuxDriver:
+            from bleep_tui.ui.rows import DiffingDriver
+
+            return DiffingDriver
+        return driver
 
     def on_resize(self, event: events.Resize) -> None:
         if len(self.screen_stack) > 1:  # else the first screen is not there yet: on_mount checks then

@@ -13,12 +13,13 @@ class Glyphs:
     bar_empty: str
     right: str
     wrong: str
-    bullet: str
+    bullet: str  # between facts on one line
+    item: str  # before each item of a list
     moving: str
 
 
-UNICODE = Glyphs(star="★", no_star="☆", bar_full="█", bar_empty="░", right="✔", wrong="✘", bullet="·", moving="↕")
-ASCII = Glyphs(star="*", no_star=".", bar_full="#", bar_empty="-", right="+", wrong="x", bullet="-", moving="<>")
+UNICODE = Glyphs(star="★", no_star="☆", bar_full="█", bar_empty="░", right="✔", wrong="✘", bullet="·", item="•", moving="↕")
+ASCII = Glyphs(star="*", no_star=".", bar_full="#", bar_empty="-", right="+", wrong="x", bullet="-", item="-", moving="<>")
 
 
 def stars(glyphs: Glyphs, count: int, out_of: int = 3) -> str:

@@ -57,14 +57,18 @@ class HomeScreen(Screen[None]):
             self.app.push_screen(ClassBoardScreen())
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="status", markup=False)
-        yield LessonMenu(id="lessons", markup=False)
+        # Drawn complete from the start when the lessons are loaded: one paint, not one per change.
+        status, options = self._progress_view() if self.app.content_ready else (Text(_("Loading your lessons...")), [])
+        self._drawn_status = status
+        yield Static(status, id="status", markup=False)
+        yield LessonMenu(*options, id="lessons", markup=False)
         yield Static("", id="summary", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        if not self.app.content_ready:
-            self.query_one("#status", Static).update(_("Loading your lessons..."))
+        lessons = self.query_one("#lessons", OptionList)
+        lessons.focus()
+        lessons.action_first()
 
     def on_screen_resume(self) -> None:
         if self.app.content_ready:
@@ -73,20 +77,30 @@ class HomeScreen(Screen[None]):
     def on_content_ready(self) -> None:
         self.refresh_progress()
 
-    def refresh_progress(self) -> None:
+    def _progress_view(self) -> tuple[Text, list[Option | None]]:
+        """The status lines and the lesson list, from the learner's progress now."""
         from bleep_tui.ui.gamification import standing, streak_text
 
         progress = self.app.progress()
         streak = streak_text(standing(self.app).facts.streak)
         one_line_each = Text("\n", no_wrap=True, overflow="ellipsis")
-        self.query_one("#status", Static).update(one_line_each.join([*self._status_lines(progress), streak]))
+        return one_line_each.join([*self._status_lines(progress), streak]), self._options(progress)
+
+    def refresh_progress(self) -> None:
+        """Redraw what changed since the last look (a finished lesson, a new level); nothing when nothing did."""
+        status, options = self._progress_view()
         lessons = self.query_one("#lessons", OptionList)
-        highlighted = lessons.highlighted
-        lessons.clear_options()
-        lessons.add_options(self._options(progress))
-        if highlighted is not None and highlighted < lessons.option_count:
-            lessons.highlighted = highlighted
-        else:
+        if status != self._drawn_status:
+            self._drawn_status = status
+            self.query_one("#status", Static).update(status)
+        drawn = [lessons.get_option_at_index(i).prompt for i in range(lessons.option_count)]
+        if [option.prompt if option else None for option in options] != drawn:
+            highlighted = lessons.highlighted
+            lessons.clear_options()
+            lessons.add_options(options)
+            if highlighted is not None and highlighted < lessons.option_count:
+                lessons.highlighted = highlighted
+        if lessons.highlighted is None:
             lessons.action_first()
         lessons.focus()
 

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Markdown, Static
+from textual.widgets import Button, Footer, Static
 
 from bleep_tui.core.events import Event, now_iso
 from bleep_tui.core.model import MAX_TRIES, ChoiceStep, InfoStep, Lesson, OrderStep, SimStep, Step, TextStep
@@ -18,6 +18,7 @@ from bleep_tui.core.progress import RunState, apply, open_run
 from bleep_tui.core.scoring import Answer, Outcome, lesson_result, score_answer
 from bleep_tui.i18n import _, ngettext
 from bleep_tui.ui.sims.base import SimDraft, SimFinished
+from bleep_tui.ui.lesson_text import lesson_text
 from bleep_tui.ui.widgets.framed import Framed
 from bleep_tui.ui.widgets.steps import AnswerGiven, MultipleChoice, OrderList, SingleChoice, TypedAnswer
 
@@ -95,7 +96,7 @@ class LessonScreen(Screen[None]):
         if step.title:
             widgets.append(Static(Text(step.title, style="bold"), classes="step-title"))
         if isinstance(step, InfoStep):
-            widgets.append(Markdown(step.text, open_links=False))
+            widgets.append(Static(lesson_text(step.text, self.app.glyphs.item), classes="info-text"))
             widgets.append(Button(_("Continue"), id="continue", compact=True))
         elif isinstance(step, SimStep):
             widgets.append(Static(Text(step.task.strip()), classes="task"))

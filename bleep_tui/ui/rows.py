@@ -1,0 +1,172 @@
+"""Sending a terminal only the cells that changed.
+
+Textual paints whole regions, and while a new screen settles (first layout, resize, focus, the
+footer's keys) it often paints the same rows several times over. On a thin client at the end of
+a slow SSH line every repeat costs. `ScreenDiff` keeps a copy of what the terminal shows, cell by
+cell, and sends only the cells that differ, as curses does. Anything it does not understand is
+sent as it is and makes it forget the copy, so the worst case is Textual's own output, never a
+wrong screen.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+
+from rich.cells import get_character_cell_size
+from textual.drivers.linux_driver import LinuxDriver
+
+TOKEN = re.compile(r"\x1b\[[0-9;:?$]*[ -/]*[@-~]|\x1b|[\r\n]|[^\x1b\r\n]+")
+CURSOR_TO = re.compile(r"\x1b\[(\d+);(\d+)H")
+STYLE = re.compile(r"\x1b\[[0-9;:]*m")
+RESETS = ("\x1b[m", "\x1b[0m")
+# Modes that change nothing on the screen: hide/show the cursor, synchronised output.
+HARMLESS = re.compile(r"\x1b\[\?(?:25|2026)[hl]")
+
+Cell = tuple[str, str]  # the character(s) drawn in a cell, and the style sequences in force
+
+
+class ScreenDiff:
+    def __init__(self, columns: int, rows: int) -> None:
+        self.columns, self.rows = columns, rows
+        self.cells: list[list[Cell | None]] = []
+        self.wide_rows: set[int] = set()  # rows holding a double-width character: always sent whole
+        self.forget()
+        self.y, self.x = 1, 1  # where the program's output has put the cursor (1-based)
+        self.style = ""  # the style in force in the program's output
+
+    def forget(self) -> None:
+        """From now on, assume nothing about what the terminal shows."""
+        self.cells = [[None] * (self.columns + 1) for _ in range(self.rows + 1)]
+        self.wide_rows.clear()
+
+    def filter(self, data: str) -> str:
+        """What to send instead of `data` for the terminal to show the same."""
+        out = _Output()
+        moved = False
+        for match in TOKEN.finditer(data):
+            token = match.group()
+            if token.startswith("\x1b"):
+                if cursor := CURSOR_TO.fullmatch(token):
+                    self.y, self.x = int(cursor.group(1)), int(cursor.group(2))
+                    moved = True
+                elif STYLE.fullmatch(token):
+                    self.style = "" if token in RESETS else self.style + token
+                elif HARMLESS.fullmatch(token):
+                    out.send_raw(token)
+                else:
+                    return self._give_up(out, data[match.start():])
+            elif not self.y:  # where the cursor is, is not known: the terminal alone can follow it
+                return self._give_up(out, data[match.start():])
+            elif token == "\r":
+                self.x, moved = 1, True
+            elif token == "\n":
+                if self.y >= self.rows or self.x > self.columns:  # it would scroll, or keep the cursor past the edge
+                    return self._give_up(out, data[match.start():])
+                self.y, moved = self.y + 1, True
+            elif (drawn := self._draw(token, out)) < len(token):
+                return self._give_up(out, data[match.start() + drawn:])
+        if out.sent_cells or moved:
+            out.send_raw(f"\x1b[{self.y};{self.x}H")  # the cursor ends where the program left it
+        return out.finish()
+
+    def _draw(self, text: str, out: _Output) -> int:
+        """Record `text` at the cursor and send the cells that differ; how many characters it could follow."""
+        y = self.y
+        if not 1 <= y <= self.rows:
+            return 0
+        row = self.cells[y]
+        for done, character in enumerate(text):
+            if not character.isprintable():
+                return done
+            width = get_character_cell_size(character)
+            style = self.style
+            if width == 0:  # a combining mark joins the character before, in its style
+                before = row[self.x - 1] if 1 < self.x <= self.columns + 1 else None
+                if before is None or get_character_cell_size(before[0][0]) != 1:
+                    return done
+                row[self.x - 1] = None
+                self.x -= 1
+                character, style, width = before[0] + character, before[1], 1
+            if self.x + width - 1 > self.columns:
+                return done  # past the edge: left to the terminal
+            if width == 2:
+                self.wide_rows.add(y)
+            cell = (character, style)
+            if y in self.wide_rows or row[self.x] != cell:
+                out.send_cell(y, self.x, character, style)
+                row[self.x] = cell
+                if width == 2:
+                    row[self.x + 1] = None
+            self.x += width
+        return len(text)
+
+    def _give_up(self, out: _Output, rest: str) -> str:
+        """Send `rest` as the program wrote it, and forget what the terminal shows."""
+        if self.y and self.x > self.columns:
+            self._redraw_last_cell(out)  # so the cursor waits at the edge, as after the program's own output
+        elif self.y:
+            out.send_raw(f"\x1b[{self.y};{self.x}H")
+        out.send_raw("\x1b[0m" + self.style)  # the terminal as the program left it, before the rest
+        out.send_raw(rest)
+        for style in STYLE.finditer(rest):
+            self.style = "" if style.group() in RESETS else self.style + style.group()
+        self.forget()
+        self.y = self.x = 0  # unknown: until the program moves the cursor, everything goes out as it is
+        return "".join(out.parts)
+
+    def _redraw_last_cell(self, out: _Output) -> None:
+        row = self.cells[self.y]
+        for x in (self.columns, self.columns - 1):
+            if (cell := row[x]) is not None and x + get_character_cell_size(cell[0][0]) - 1 == self.columns:
+                out.send_raw(f"\x1b[{self.y};{x}H\x1b[0m{cell[1]}{cell[0]}")
+                return
+        out.send_raw(f"\x1b[{self.y};{self.columns}H")
+
+class _Output:
+    """The bytes to send: runs of changed cells, each placed once, each style set once."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.at: tuple[int, int] | None = None  # where the terminal's cursor is after what we sent
+        self.style: str | None = None  # what we last set; None: not known, so the first cell resets
+        self.sent_cells = False
+
+    def send_cell(self, y: int, x: int, character: str, style: str) -> None:
+        if self.at != (y, x):
+            self.parts.append(f"\x1b[{y};{x}H")
+        if style != self.style:
+            self.parts.append("\x1b[0m" + style if self.style != "" else style)
+            self.style = style
+        self.parts.append(character)
+        self.at = (y, x + get_character_cell_size(character[0]))
+        self.sent_cells = True
+
+    def send_raw(self, text: str) -> None:
+        self.parts.append(text)
+        self.at = None
+
+    def finish(self) -> str:
+        if self.style:
+            self.parts.append("\x1b[0m")
+        return "".join(self.parts)
+
+
+class DiffingDriver(LinuxDriver):
+    """Textual's Linux driver, writing through a ScreenDiff. A new terminal size starts it afresh."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._diff: ScreenDiff | None = None
+
+    def write(self, data: str) -> None:
+        try:
+            size = os.get_terminal_size(sys.__stderr__.fileno())  # where Textual writes
+        except (OSError, AttributeError, ValueError):
+            super().write(data)
+            self._diff = None
+            return
+        if self._diff is None or (self._diff.columns, self._diff.rows) != (size.columns, size.lines):
+            self._diff = ScreenDiff(size.columns, size.lines)  # a resized terminal may have moved or cleared anything
+        super().write(self._diff.filter(data))

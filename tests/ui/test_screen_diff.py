@@ -1,0 +1,84 @@
+"""ScreenDiff sends fewer bytes, and a terminal shows exactly what Textual's own output would show."""
+
+from __future__ import annotations
+
+import pyte
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bleep_tui.ui.rows import ScreenDiff
+
+COLUMNS, ROWS = 12, 5  # small, so that writes overlap often
+
+STYLES = ["\x1b[0m", "\x1b[m", "\x1b[1m", "\x1b[31m", "\x1b[38;2;1;120;212m", "\x1b[48;5;200m", "\x1b[7m", "\x1b[1;31;42m"]
+TEXT = st.text(alphabet="ab  ▔█é你\u0301☆", min_size=1, max_size=8)
+TOKEN = st.one_of(
+    st.builds(lambda y, x: f"\x1b[{y};{x}H", st.integers(1, ROWS), st.integers(1, COLUMNS)),
+    st.sampled_from(STYLES),
+    TEXT,
+    st.sampled_from(["\r", "\n", "\r\n", "\x1b[?25l", "\x1b[?2026h", "\x1b[?2026l"]),
+    st.sampled_from(["\x1b[2J", "\x1b[K", "\x1b[3C", "\b"]),  # not followed: sent as written
+)
+WRITES = st.lists(st.lists(TOKEN, max_size=12).map("".join), min_size=1, max_size=12)
+
+
+class Terminal:
+    """What a terminal shows, with line wrap off as Textual sets it."""
+
+    def __init__(self) -> None:
+        self.screen = pyte.Screen(COLUMNS, ROWS)
+        self.stream = pyte.Stream(self.screen)
+        self.stream.feed("\x1b[?7l")
+
+    def feed(self, data: str) -> None:
+        self.stream.feed(data)
+
+    def shown(self) -> list[list[tuple]]:
+        buffer = self.screen.buffer
+        return [
+            [(c.data, c.fg, c.bg, c.bold, c.italics, c.underscore, c.reverse, c.strikethrough) for c in (buffer[y][x] for x in range(COLUMNS))]
+            for y in range(ROWS)
+        ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(WRITES)
+def test_the_terminal_shows_the_same_after_every_write(writes: list[str]) -> None:
+    direct, diffed, diff = Terminal(), Terminal(), ScreenDiff(COLUMNS, ROWS)
+    for data in writes:
+        direct.feed(data)
+        diffed.feed(diff.filter(data))
+        assert diffed.shown() == direct.shown(), repr(data)
+
+
+def frame(text_by_row: dict[int, str], style: str = "\x1b[38;2;224;224;224;48;2;39;39;39m") -> str:
+    """Rows as Textual paints them: placed, styled, reset."""
+    return "".join(f"\x1b[{y};1H{style}{text}\x1b[0m" for y, text in text_by_row.items())
+
+
+def test_a_repaint_of_the_same_rows_sends_no_cell_again() -> None:
+    diff = ScreenDiff(80, 24)
+    rows = {y: f"Row {y}".ljust(80) for y in range(1, 25)}
+    first = diff.filter(frame(rows))
+    again = diff.filter(frame(rows) + "\x1b[12;10H")
+    assert len(first) > 80 * 24
+    assert again == "\x1b[12;10H"  # only where the cursor goes
+
+
+def test_one_changed_character_sends_that_character_with_its_style() -> None:
+    diff = ScreenDiff(80, 24)
+    rows = {y: "x" * 80 for y in range(1, 25)}
+    diff.filter(frame(rows))
+    rows[7] = "x" * 40 + "y" + "x" * 39
+    sent = diff.filter(frame(rows))
+    assert sent.count("y") == 1 and "x" not in sent
+    assert sent.startswith("\x1b[7;41H\x1b[0m\x1b[38;2;224;224;224;48;2;39;39;39my")
+
+
+def test_what_it_cannot_follow_goes_out_as_written_and_it_starts_afresh() -> None:
+    diff = ScreenDiff(80, 24)
+    rows = {1: "a" * 80}
+    diff.filter(frame(rows))
+    sent = diff.filter("\x1b[2J")
+    assert sent.endswith("\x1b[2J")
+    assert "a" * 80 in diff.filter(frame(rows))  # after a clear, nothing is assumed to be on the screen
