@@ -224,3 +224,22 @@ async def test_when_an_answer_cannot_be_saved_the_learner_is_told_and_the_app_go
         assert "Right!" not in screen_text(app)
         store.path.rmdir()
         assert app.is_running
+
+
+async def test_enter_goes_on_after_an_answer_even_before_continue_has_the_focus(data_dir: Path) -> None:
+    app = BleepApp(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await create_learner(pilot)
+        await open_lesson(pilot, LESSON)
+        await pilot.press("enter")  # info: Continue
+        await pilot.pause()
+        assert "Step 2 of 4" in screen_text(app)
+        await pilot.press("enter")  # the right answer
+        await pilot.pause()
+        app.set_focus(None)  # as in the moment before the Continue button takes the focus
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Step 3 of 4" in screen_text(app)
+        await pilot.press("enter")  # a typed answer step: Enter with nothing typed never skips it
+        await pilot.pause()
+        assert "Step 3 of 4" in screen_text(app)

@@ -38,6 +38,8 @@ class LessonScreen(Screen[None]):
         Binding("f2", "hint", _("Hint")),
         Binding("h", "hint", _("Hint"), show=False),
         Binding("escape", "leave", _("Save and leave")),
+        # Enter goes on even before the Continue button has taken the focus (a quick second Enter).
+        Binding("enter", "continue", _("Continue"), show=False),
     ]
 
     def __init__(self, lesson: Lesson) -> None:
@@ -162,7 +164,12 @@ class LessonScreen(Screen[None]):
                 return False
             state = self.run.step(self.step.id)
             return bool(self.step.scored and not state.done and state.hints < len(self.step.hints))
+        if action == "continue":
+            return bool(self.query("#continue"))
         return True
+
+    def action_continue(self) -> None:
+        self.query_one("#continue", Button).press()
 
     def action_hint(self) -> None:
         state = self.run.step(self.step.id)
