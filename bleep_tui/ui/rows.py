@@ -17,12 +17,13 @@ import sys
 from rich.cells import get_character_cell_size
 from textual.drivers.linux_driver import LinuxDriver
 
-TOKEN = re.compile(r"\x1b\[[0-9;:?$]*[ -/]*[@-~]|\x1b|[\r\n]|[^\x1b\r\n]+")
+TOKEN = re.compile(r"\x1b\[[0-9;:?$]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b|[\r\n]|[^\x1b\r\n]+")
 CURSOR_TO = re.compile(r"\x1b\[(\d+);(\d+)H")
 STYLE = re.compile(r"\x1b\[[0-9;:]*m")
 RESETS = ("\x1b[m", "\x1b[0m")
-# Modes that change nothing on the screen: hide/show the cursor, synchronised output.
-HARMLESS = re.compile(r"\x1b\[\?(?:25|2026)[hl]")
+# What changes nothing on the screen: hiding the cursor, synchronised output, the mouse pointer's shape
+# and the window title (operating system commands).
+HARMLESS = re.compile(r"\x1b\[\?(?:25|2026)[hl]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
 
 Cell = tuple[str, str]  # the character(s) drawn in a cell, and the style sequences in force
 
@@ -62,8 +63,8 @@ class ScreenDiff:
             elif token == "\r":
                 self.x, moved = 1, True
             elif token == "\n":
-                if self.y >= self.rows or self.x > self.columns:  # it would scroll, or keep the cursor past the edge
-                    return self._give_up(out, data[match.start():])
+                if self.y >= self.rows:
+                    return self._give_up(out, data[match.start():])  # the terminal would scroll
                 self.y, moved = self.y + 1, True
             elif (drawn := self._draw(token, out)) < len(token):
                 return self._give_up(out, data[match.start() + drawn:])
@@ -89,8 +90,10 @@ class ScreenDiff:
                 row[self.x - 1] = None
                 self.x -= 1
                 character, style, width = before[0] + character, before[1], 1
+            if self.x == self.columns + 1 and width == 1:
+                self.x = self.columns  # with line wrap off, a character after the last column replaces it
             if self.x + width - 1 > self.columns:
-                return done  # past the edge: left to the terminal
+                return done  # a wide character at the edge: left to the terminal
             if width == 2:
                 self.wide_rows.add(y)
             cell = (character, style)
