@@ -116,16 +116,18 @@ def measure(app: str, home: Path) -> dict[str, float]:
     return figures
 
 
-def first_screen_median(app: str, home: Path, runs: int = 7) -> float:
-    """Start-up is noisy on a shared machine: the median of several starts."""
-    times = []
+def first_screen_medians(home: Path, runs: int = 9) -> dict[str, float]:
+    """Start-up is noisy on a shared machine: the median of several starts of each app, taken in
+    turn (BLEEP, minimal, BLEEP, ...) so that both meet the same moments of a busy machine."""
+    times: dict[str, list[float]] = {"bleep": [], "minimal": []}
     for run in range(runs):
-        with PtyTerminal(command(app, home / f"{app}-start-{run}"), environment(home)) as term:
-            term.wait_for(FIRST_SCREEN[app], settle=False)
-            times.append(time.monotonic() - term.started)
-            term.press("ctrl+q")
-            term.wait_exit()
-    return round(statistics.median(times), 3)
+        for app, started in times.items():
+            with PtyTerminal(command(app, home / f"{app}-start-{run}"), environment(home)) as term:
+                term.wait_for(FIRST_SCREEN[app], settle=False)
+                started.append(time.monotonic() - term.started)
+                term.press("ctrl+q")
+                term.wait_exit()
+    return {app: round(statistics.median(started), 3) for app, started in times.items()}
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -193,8 +195,8 @@ def main() -> int:
         home = Path(folder)
         bleep = measure("bleep", home)
         minimal = measure("minimal", home)
-        for app, figures in (("bleep", bleep), ("minimal", minimal)):
-            figures["first_screen_s"] = first_screen_median(app, home)  # the median of 7, not the one start above
+        for app, median in first_screen_medians(home).items():
+            (bleep if app == "bleep" else minimal)["first_screen_s"] = median  # not the one start above
         ratios = {
             key: round(bleep[key] / minimal[key], 2)
             for key in ("first_screen_s", "peak_rss_kib", "first_frame_bytes", "keystroke_bytes_median")
