@@ -243,3 +243,32 @@ async def test_enter_goes_on_after_an_answer_even_before_continue_has_the_focus(
         await pilot.press("enter")  # a typed answer step: Enter with nothing typed never skips it
         await pilot.pause()
         assert "Step 3 of 4" in screen_text(app)
+
+
+async def test_after_a_long_answer_continue_is_scrolled_into_view_and_has_the_focus(data_dir: Path) -> None:
+    from textual.widgets import Button
+
+    from bleep_tui.ui.screens.lesson import LessonScreen
+
+    LearnerStore(data_dir).create("Sam")
+    app = BleepApp(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lesson = app.catalog.lessons["information-search-the-web"]
+        step_index = next(i for i, step in enumerate(lesson.steps) if step.id == "private-data")  # feedback taller than the screen
+        screen = LessonScreen(lesson)
+        app.push_screen(screen)
+        await pilot.pause()
+        await screen.show_step(step_index)
+        await pilot.pause()
+        for index, option in enumerate(lesson.steps[step_index].options):
+            if option.correct:
+                await pilot.press("home", *["down"] * index, "space")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        button = screen.query_one("#continue", Button)
+        body = screen.query_one("#step")
+        assert app.focused is button
+        assert button.region.height and body.region.contains_region(button.region)
+        assert "Continue" in screen_text(app)

@@ -211,8 +211,8 @@ class LessonScreen(Screen[None]):
             for widget in self.query(".answer"):
                 widget.disabled = True
             await self.query(".sim").remove()
-            self.query_one("#step", VerticalScroll).mount(Button(_("Continue"), id="continue", compact=True))
-            self.call_after_refresh(self._focus_first)
+            await self.query_one("#step", VerticalScroll).mount(Button(_("Continue"), id="continue", compact=True))
+            self.call_after_refresh(self._focus_first)  # laid out by then, so the focus scrolls it into view
             self.refresh_bindings()
 
     def _outcome_text(self, step: Step, outcome: Outcome, tries_left: int) -> Text:
