@@ -147,7 +147,7 @@ class BleepApp(App[None]):
 
         driver = super().get_driver_class()
         if driver is LinuxDriver:
-            from bleep_tui.ui.rows import DiffingDriver
+            from bleep_tui.ui.screen_diff import DiffingDriver
 
             return DiffingDriver
         return driver

@@ -6,7 +6,7 @@ import pyte
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bleep_tui.ui.rows import ScreenDiff
+from bleep_tui.ui.screen_diff import ScreenDiff
 
 COLUMNS, ROWS = 12, 5  # small, so that writes overlap often
 
