@@ -57,44 +57,32 @@ class HomeScreen(Screen[None]):
             self.app.push_screen(ClassBoardScreen())
 
     def compose(self) -> ComposeResult:
-        # Drawn complete from the start when the lessons are loaded: one paint, not one per change.
-        status, options = self._progress_view() if self.app.content_ready else (Text(_("Loading your lessons...")), [])
-        self._drawn_status = status
-        yield Static(status, id="status", markup=False)
-        yield LessonMenu(*options, id="lessons", markup=False)
+        yield Static(_("Loading your lessons..."), id="status", markup=False)
+        yield LessonMenu(id="lessons", markup=False)
         yield Static("", id="summary", markup=False)
         yield Footer()
 
-    def on_mount(self) -> None:
-        lessons = self.query_one("#lessons", OptionList)
-        lessons.focus()
-        lessons.action_first()
-
     def on_screen_resume(self) -> None:
+        # Also sent when Home is first shown: every look at Home, first or later, comes through here.
         if self.app.content_ready:
             self.refresh_progress()
 
     def on_content_ready(self) -> None:
         self.refresh_progress()
 
-    def _progress_view(self) -> tuple[Text, list[Option | None]]:
-        """The status lines and the lesson list, from the learner's progress now."""
+    def refresh_progress(self) -> None:
+        """Show the learner's progress now, changing only what changed (a finished lesson, a new level)."""
         from bleep_tui.ui.gamification import standing, streak_text
 
         progress = self.app.progress()
-        streak = streak_text(standing(self.app).facts.streak)
         one_line_each = Text("\n", no_wrap=True, overflow="ellipsis")
-        return one_line_each.join([*self._status_lines(progress), streak]), self._options(progress)
-
-    def refresh_progress(self) -> None:
-        """Redraw what changed since the last look (a finished lesson, a new level); nothing when nothing did."""
-        status, options = self._progress_view()
+        status = one_line_each.join([*self._status_lines(progress), streak_text(standing(self.app).facts.streak)])
+        shown = self.query_one("#status", Static)
+        if shown.content != status:
+            shown.update(status)
         lessons = self.query_one("#lessons", OptionList)
-        if status != self._drawn_status:
-            self._drawn_status = status
-            self.query_one("#status", Static).update(status)
-        drawn = [lessons.get_option_at_index(i).prompt for i in range(lessons.option_count)]
-        if [option.prompt if option else None for option in options] != drawn:
+        options = self._options(progress)
+        if [option.prompt for option in options] != [lessons.get_option_at_index(i).prompt for i in range(lessons.option_count)]:
             highlighted = lessons.highlighted
             lessons.clear_options()
             lessons.add_options(options)
@@ -119,9 +107,9 @@ class HomeScreen(Screen[None]):
             second.append(_("{xp} XP, {left} to the next level").format(xp=progress.xp, left=level.to_next))
         return [first, second]
 
-    def _options(self, progress: Snapshot) -> list[Option | None]:
+    def _options(self, progress: Snapshot) -> list[Option]:
         catalog = self.app.catalog
-        options: list[Option | None] = []
+        options: list[Option] = []
         for module in catalog.modules:
             lessons = catalog.in_module(module.id)
             if not lessons:
