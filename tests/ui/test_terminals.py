@@ -84,17 +84,6 @@ async def test_ascii_mode_draws_welcome_home_every_lesson_step_and_the_result_in
         assert non_ascii(result) == set(), result
 
 
-async def test_ascii_mode_shows_the_footer_keys_by_name(data_dir: Path) -> None:
-    app = BleepApp(data_dir, ascii=True)
-    async with app.run_test(size=SIZE) as pilot:
-        await create_learner(pilot)
-        await open_lesson(pilot, LESSON)
-        await pilot.press("enter", "enter", "enter", *"Nobody", "enter", "enter")
-        await pilot.pause()
-        footer = screen_text(app).splitlines()[-1]
-        assert "Enter Check" in footer and "Save and leave" in footer and "Quit" in footer
-
-
 async def test_a_perfect_lesson_in_ascii_mode_shows_ascii_stars(data_dir: Path) -> None:
     app = BleepApp(data_dir, ascii=True)
     async with app.run_test(size=SIZE) as pilot:

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from bleep_tui.core.classboard import board_entry, pseudonym, ranked
 from bleep_tui.i18n import _
@@ -17,6 +17,7 @@ from bleep_tui.store.board import board_secret, learner_codes
 from bleep_tui.store.files import StoreError
 from bleep_tui.store.learner import LearnerStore
 from bleep_tui.ui.gamification import local_zone
+from bleep_tui.ui.widgets.key_bar import KeyBar
 
 
 class ClassBoardScreen(Screen[None]):
@@ -27,7 +28,7 @@ class ClassBoardScreen(Screen[None]):
         yield Static(Text(_("Class board (pseudonyms only)"), style="bold"), id="board-header")
         with VerticalScroll(id="board"):
             yield Static("", id="board-text", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if not self.app.settings.class_board:

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from bleep_tui.core.model import Lesson, Step
 from bleep_tui.core.reports import LearnerData, LearnerSummary, LessonStats, lesson_stats, summarise
@@ -25,6 +25,7 @@ from bleep_tui.store.accounts import AccountError, AccountStore, new_pin
 from bleep_tui.store.files import StoreError, atomic_write, output_path
 from bleep_tui.store.roster import load_learners
 from bleep_tui.ui.glyphs import stars
+from bleep_tui.ui.widgets.key_bar import KeyBar
 
 
 MISSED_SHOWN = 3  # steps listed under the lessons table; more would not fit at 80x24
@@ -89,7 +90,7 @@ class DashboardScreen(Screen[None]):
         table.add_column(_("Time"), width=5, key="time")
         yield table
         yield Static(_("Arrows choose a learner; the keys below act on them."), id="dash-message", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.action_refresh()
@@ -234,7 +235,7 @@ class LearnerScreen(Screen[None]):
         table.add_column(_("Hints"), width=5, key="hints")
         yield table
         yield Static("", id="dash-message", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         summary = summarise(self.learner, self.app.levels)
@@ -288,7 +289,7 @@ class LessonsScreen(Screen[None]):
         table.add_column(_("Avg"), width=4, key="average")
         yield table
         yield Static("", id="lesson-missed", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table: DataTable[Text] = self.query_one(DataTable)
@@ -347,7 +348,7 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Static(self.question, markup=False)
             yield Static(_("Press y for yes, n for no."), markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
@@ -366,7 +367,7 @@ class ShownOnceScreen(ModalScreen[None]):
         with Vertical(classes="dialog"):
             yield Static(Text(self.secret_line, style="bold"))
             yield Static(self.advice, markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -388,7 +389,7 @@ class ExportScreen(ModalScreen[Path | None]):
             path.cursor_blink = False
             yield path
             yield Static("", id="export-error", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -8,12 +8,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from bleep_tui.i18n import _
 from bleep_tui.ui.widgets.sparing import SparingOptionList
 from bleep_tui.ui.glyphs import bar, stars
+from bleep_tui.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from bleep_tui.core.model import Lesson
@@ -60,7 +61,7 @@ class HomeScreen(Screen[None]):
         yield Static(_("Loading your lessons..."), id="status", markup=False)
         yield LessonMenu(id="lessons", markup=False)
         yield Static("", id="summary", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_screen_resume(self) -> None:
         # Also sent when Home is first shown: every look at Home, first or later, comes through here.

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from bleep_tui.core.events import Event, now_iso
 from bleep_tui.core.model import MAX_TRIES, ChoiceStep, InfoStep, Lesson, OrderStep, SimStep, Step, TextStep
@@ -21,6 +21,7 @@ from bleep_tui.ui.sims.base import SimDraft, SimFinished
 from bleep_tui.ui.lesson_text import lesson_text
 from bleep_tui.ui.widgets.framed import Framed
 from bleep_tui.ui.widgets.steps import AnswerGiven, MultipleChoice, OrderList, SingleChoice, TypedAnswer
+from bleep_tui.ui.widgets.key_bar import KeyBar
 
 
 def right_answer(step: Step) -> str:
@@ -51,7 +52,7 @@ class LessonScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("", id="lesson-header", markup=False)
         yield VerticalScroll(id="step")
-        yield Footer(compact=True)  # an order step with a hint has six keys to fit in 80 columns
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         run = open_run(self.app.store.events(), self.lesson.id)

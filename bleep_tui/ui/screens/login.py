@@ -6,12 +6,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from bleep_tui.i18n import _
 from bleep_tui.store.accounts import AccountStore, LoginResult
 from bleep_tui.store.files import StoreError
 from bleep_tui.ui.widgets.framed import Framed
+from bleep_tui.ui.widgets.key_bar import KeyBar
 
 
 def login_message(result: LoginResult) -> str:
@@ -49,7 +50,7 @@ class LoginScreen(Screen[None]):
             pin.cursor_blink = False
             yield Framed(pin)
             yield Static("", id="login-message", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_screen_resume(self) -> None:
         self.clear()

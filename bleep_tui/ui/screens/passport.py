@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from bleep_tui.core.mastery import MASTERY_THRESHOLDS, CompetenceMastery
 from bleep_tui.i18n import _
 from bleep_tui.ui.gamification import standing
 from bleep_tui.ui.glyphs import Glyphs, bar
+from bleep_tui.ui.widgets.key_bar import KeyBar
 
 PASSPORT_BAR_WIDTH = 10
 
@@ -72,7 +73,7 @@ class PassportScreen(Screen[None]):
         yield Static(Text(_("My skills passport (DigComp 2.2)"), style="bold"), id="passport-header")
         with VerticalScroll(id="passport"):
             yield Static("", id="passport-text", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         passport = standing(self.app).facts.passport

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from bleep_tui.core.achievements import Achievement, Facts, badge_points, rule_progress
 from bleep_tui.i18n import _, ngettext
 from bleep_tui.ui.gamification import Standing, award_new_badges, badge_line, local_zone, standing, streak_text, symbol
 from bleep_tui.ui.glyphs import bar
 from bleep_tui.ui.screens.passport import passport_text
+from bleep_tui.ui.widgets.key_bar import KeyBar
 
 XP_BAR_WIDTH = 20
 
@@ -43,7 +44,7 @@ class ProfileScreen(Screen[None]):
         yield Static("", id="profile-header", markup=False)
         with VerticalScroll(id="profile"):
             yield Static("", id="profile-text", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         for achievement in award_new_badges(self.app):  # a definition may have changed since the last lesson

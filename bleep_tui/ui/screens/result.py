@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from bleep_tui.core.achievements import Achievement
 from bleep_tui.core.model import Lesson
@@ -17,6 +17,7 @@ from bleep_tui.core.scoring import LessonResult
 from bleep_tui.i18n import _, ngettext
 from bleep_tui.ui.gamification import badge_line
 from bleep_tui.ui.glyphs import stars
+from bleep_tui.ui.widgets.key_bar import KeyBar
 
 BADGES_SHOWN = 3  # the rest are on the profile, so the screen fits 80x24
 
@@ -57,7 +58,7 @@ class ResultScreen(Screen[None]):
         with Vertical(id="result"):
             yield Static(text, id="result-text")
             yield Button(_("Back to lessons"), id="home", compact=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#home", Button).focus()

@@ -5,12 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from bleep_tui.core.text import clean_name
 from bleep_tui.i18n import _
 from bleep_tui.store.files import StoreError
 from bleep_tui.ui.widgets.framed import Framed
+from bleep_tui.ui.widgets.key_bar import KeyBar
 
 MAX_NAME_LENGTH = 40
 
@@ -33,7 +34,7 @@ class WelcomeScreen(Screen[None]):
             name.cursor_blink = False
             yield Framed(name)
             yield Static("", id="welcome-error", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         from bleep_tui.ui.screens.home import HomeScreen

@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from bleep_tui.i18n import _
 from bleep_tui.ui.widgets.sparing import SparingOptionList
 from bleep_tui.ui.widgets.ticklist import TickList
+from bleep_tui.ui.widgets.key_bar import KeyBar
 
 DIALOG_CSS = """
 .dialog-box {
@@ -44,7 +45,7 @@ class Confirm(ModalScreen[bool]):
         with Vertical(classes="dialog-box"):
             yield Static(Text(self.question), markup=False)
             yield Static(Text(_("Press y for yes, n for no.")), markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
@@ -64,7 +65,7 @@ class PickOne(ModalScreen["str | None"]):
         with Vertical(classes="dialog-box"):
             yield Static(Text(self.title_text, style="bold"), markup=False)
             yield SparingOptionList(*(Option(Text(item)) for item in self.items), markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -92,7 +93,7 @@ class TickSeveral(ModalScreen["list[str] | None"]):
             yield Static(Text(self.title_text, style="bold"), markup=False)
             yield Static(Text(self.note), markup=False)
             yield TickList([(label, key) for key, label in self.choices])
-        yield Footer()
+        yield KeyBar()
 
     def action_confirm(self) -> None:
         self.dismiss(self.query_one(TickList).ticked)
@@ -116,7 +117,7 @@ class ReadText(ModalScreen[None]):
             yield Static(Text(self.title_text, style="bold"), markup=False)
             with VerticalScroll():
                 yield Static(Text(self.text.strip()), markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()
