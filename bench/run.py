@@ -14,6 +14,7 @@ import json
 import os
 import platform
 import select
+import shutil
 import statistics
 import sys
 import tempfile
@@ -40,9 +41,30 @@ def environment(home: Path) -> dict[str, str]:
 
 
 def command(app: str, data: Path) -> list[str]:
+    """How to start `app`; BLEEP as a new learner on a server where it has run before (see served_data_dir)."""
     if app == "bleep":
-        return [str(BIN / "bleep"), "--data-dir", str(data)]
+        return [str(BIN / "bleep"), "--data-dir", str(served_data_dir(data))]
     return [sys.executable, str(ROOT / "bench" / "minimal_app.py")]
+
+
+def served_data_dir(data: Path) -> Path:
+    """A new data folder holding the compiled content, as every session but the first after an install finds it.
+
+    The first session reads the lesson files and compiles them (bleep_tui/store/compiled.py); the
+    bench measures the sessions a server runs every day, so it starts BLEEP once beforehand.
+    """
+    compiled = data.parent / "first-session" / "cache"
+    if not compiled.exists():
+        with PtyTerminal([str(BIN / "bleep"), "--data-dir", str(compiled.parent)], environment(data.parent)) as term:
+            term.wait_for(FIRST_SCREEN["bleep"], timeout=60)
+            deadline = time.monotonic() + 60
+            while not (compiled / "content.json").exists() and time.monotonic() < deadline:
+                time.sleep(0.1)
+            term.press("ctrl+q")
+            term.wait_exit()
+    if not data.exists():
+        shutil.copytree(compiled, data / "cache")
+    return data
 
 
 def cpu_seconds(pid: int) -> float:

@@ -1,4 +1,8 @@
-"""All the lessons the app can offer: the shipped ones, each loaded or explained."""
+"""All the lessons the app can offer: the shipped ones, each loaded or explained.
+
+The YAML reader is imported by the functions that read files, not here: an app that starts from
+compiled content (content/compiled.py) never loads PyYAML.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bleep_tui.content.lessons import load_lesson
 from bleep_tui.content.problems import ContentError, Problem
-from bleep_tui.content.yamlread import Fields, compose
 from bleep_tui.core.levels import Level
 from bleep_tui.core.model import Lesson, Module
 
@@ -56,6 +58,8 @@ def line_of_field(path: Path, key: str) -> int | None:
 
 
 def load_modules(path: Path) -> tuple[Module, ...]:
+    from bleep_tui.content.yamlread import Fields, compose
+
     problems: list[Problem] = []
     top = Fields(path, compose(path), "", problems)
     modules = []
@@ -69,6 +73,8 @@ def load_modules(path: Path) -> tuple[Module, ...]:
 
 
 def load_levels(path: Path) -> tuple[Level, ...]:
+    from bleep_tui.content.yamlread import Fields, compose
+
     problems: list[Problem] = []
     top = Fields(path, compose(path), "", problems)
     levels = []
@@ -102,6 +108,8 @@ def load_catalog(folder: Path | None = None, files: list[Path] | None = None) ->
     A broken file never stops the others: it is listed in `broken` with its problems.
     Raises ContentError only when the module list itself cannot be read.
     """
+    from bleep_tui.content.lessons import load_lesson
+
     folder = folder or shipped_dir("lessons")
     modules = load_modules(folder / MODULES_FILE)
     module_ids = frozenset(m.id for m in modules)

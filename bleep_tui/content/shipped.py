@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
-from bleep_tui.content.achievements import load_achievements
-from bleep_tui.content.catalog import Catalog, load_catalog, shipped_levels
+from bleep_tui.content.catalog import PACKAGE_DIR, Catalog, load_catalog, shipped_dir, shipped_levels
 from bleep_tui.core.achievements import Achievement
 from bleep_tui.core.levels import Level
 
@@ -19,5 +19,13 @@ class Content:
 
 def load_content(catalog: Catalog | None = None) -> Content:
     """The shipped content (or `catalog` with the shipped levels and achievements). Raises ContentError."""
+    from bleep_tui.content.achievements import load_achievements  # reads YAML: see content/catalog.py
+
     catalog = catalog or load_catalog()
     return Content(catalog, shipped_levels(), tuple(load_achievements(catalog=catalog).achievements.values()))
+
+
+def content_sources() -> list[Path]:
+    """Everything the shipped content is made from: its files, and the code that reads and holds them."""
+    folders = (shipped_dir("lessons"), shipped_dir("achievements"), PACKAGE_DIR / "content", PACKAGE_DIR / "core")
+    return [path for folder in folders for path in folder.rglob("*") if path.is_file() and "__pycache__" not in path.parts]
