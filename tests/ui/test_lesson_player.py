@@ -272,3 +272,55 @@ async def test_after_a_long_answer_continue_is_scrolled_into_view_and_has_the_fo
         assert app.focused is button
         assert button.region.height and body.region.contains_region(button.region)
         assert "Continue" in screen_text(app)
+
+
+LONG_INFO_THEN_WIDE_OPTIONS = """\
+format: 1
+id: safety-wide-options
+title: Wide options
+module: safety
+summary: A step taller than the screen, then options that fit on one line only without a scrollbar.
+competences: ["4.2"]
+level: 1
+minutes: 2
+steps:
+  - id: tall
+    type: info
+    text: |
+{tall}
+  - id: wide
+    type: choice
+    prompt: Which one?
+    options:
+      - text: {wide}
+        correct: true
+        feedback: It is this one.
+      - text: Not this one
+        feedback: Not this one, because it is short.
+      - text: Nor this one
+        feedback: Nor this one, because it is short too.
+      - text: The last option must show as well
+        feedback: The last one is wrong too.
+    explanation: The first option was right.
+"""
+
+
+async def test_an_option_list_after_a_tall_step_shows_every_option(tmp_path: Path, data_dir: Path) -> None:
+    """The list is laid out while the step is still narrowed by the tall step's scrollbar: the
+    width its options wrap at must not change with its own scrollbar, or its last option hides."""
+    lessons = tmp_path / "lessons"
+    (lessons / "safety").mkdir(parents=True)
+    shutil.copy(shipped_dir("lessons") / "modules.yaml", lessons)
+    tall = "\n\n".join(f"      Paragraph {n} of a step that is taller than the screen." for n in range(1, 16))
+    wide = "This option fits on one line only when the list shows no scrollbar at all"
+    assert len(wide) == 73  # 80 columns, less the step's padding, the frame and the option's padding
+    (lessons / "safety" / "wide.yaml").write_text(LONG_INFO_THEN_WIDE_OPTIONS.format(tall=tall, wide=wide))
+    app = BleepApp(data_dir, catalog=load_catalog(lessons))
+    async with app.run_test(size=SIZE) as pilot:
+        await create_learner(pilot)
+        await open_lesson(pilot, "safety-wide-options")
+        await pilot.press("enter")
+        await pilot.pause()
+        options = app.screen.query_one(".answer")
+        assert options.virtual_size.height <= options.size.height
+        assert "The last option must show as well" in screen_text(app)
