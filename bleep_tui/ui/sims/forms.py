@@ -56,6 +56,10 @@ def error_text(error: FieldError, kind: str) -> str:
     }.get(error.code, error.code).format(n=error.detail)
 
 
+REVIEW_LABEL_COLUMN = 28
+REVIEW_LINE = 72  # what one review line holds in an 80-column terminal
+
+
 def shown_value(form_field: FormField, value: str) -> str:
     if form_field.kind == "checkbox":
         return _("ticked") if value == TICKED else _("not ticked")
@@ -229,10 +233,19 @@ class FormWidget(SimWidget):
     def _fill_review(self) -> None:
         review = self.query_one("#review", OptionList)
         review.clear_options()
-        for form_field in self.model.scenario.fields:
-            line = Text(f"{form_field.label[:30]:<31}", style="bold")
-            line.append(shown_value(form_field, self.model.values[form_field.id])[:44])
-            review.add_option(Option(line, id=form_field.id))
+        fields = self.model.scenario.fields
+        # Answers line up in a column after the labels. A longer label has its answer after it, or on
+        # the next line when both do not fit on one at 80 columns. Nothing is cut short.
+        column = min(REVIEW_LABEL_COLUMN, max((len(f.label) for f in fields), default=0)) + 1
+        for form_field in fields:
+            label, value = form_field.label, shown_value(form_field, self.model.values[form_field.id])
+            if len(label) < column:
+                label = f"{label:<{column}}"
+            elif len(label) + 1 + len(value) <= REVIEW_LINE:
+                label += " "
+            else:
+                label += "\n" + " " * column
+            review.add_option(Option(Text.assemble((label, "bold"), value), id=form_field.id))
         review.highlighted = 0
 
     def _show_document(self) -> None:
