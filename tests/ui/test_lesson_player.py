@@ -324,3 +324,20 @@ async def test_an_option_list_after_a_tall_step_shows_every_option(tmp_path: Pat
         options = app.screen.query_one(".answer")
         assert options.virtual_size.height <= options.size.height
         assert "The last option must show as well" in screen_text(app)
+
+
+async def test_after_three_wrong_orders_the_right_order_is_shown_one_item_a_line(data_dir: Path) -> None:
+    app = BleepApp(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await create_learner(pilot)
+        await open_lesson(pilot, LESSON)
+        await pilot.press("enter", "enter", "enter", *"Nobody", "enter", "enter")
+        await pilot.pause()
+        for _ in range(3):  # the list starts shuffled, so Enter at once is a wrong order
+            await pilot.press("enter")
+            await pilot.pause()
+        lines = screen_text(app).splitlines()
+        step = load_catalog().lessons[LESSON].steps[3]
+        assert isinstance(step, OrderStep)
+        for number, item in enumerate(step.items, 1):
+            assert any(line.strip() == f"{number}. {item}" for line in lines), "\n".join(lines)

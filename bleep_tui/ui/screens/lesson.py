@@ -30,7 +30,7 @@ def right_answer(step: Step) -> str:
     if isinstance(step, TextStep):
         return step.accept[0] if step.accept else _("any valid answer of the kind asked")
     if isinstance(step, OrderStep):
-        return "  ".join(f"{n}. {item}" for n, item in enumerate(step.items, 1))
+        return "".join(f"\n  {n}. {item}" for n, item in enumerate(step.items, 1))  # one line each
     return ""
 
 
