@@ -21,7 +21,7 @@ from bleep_tui.store.files import StoreError
 from bleep_tui.store.learner import LearnerStore
 from bleep_tui.store.settings import load_settings
 from bleep_tui.ui.glyphs import ASCII, UNICODE, Glyphs
-from bleep_tui.ui.terminal import ANSI_THEME, ASCII_KEY_NAMES, AsciiOnly
+from bleep_tui.ui.terminal import ANSI_THEME, ASCII_CSS, ASCII_KEY_NAMES, AsciiOnly
 
 if TYPE_CHECKING:
     from bleep_tui.content.catalog import Catalog
@@ -58,11 +58,10 @@ class BleepApp(App[None]):
 
     def __init__(self, data_dir: Path, *, catalog: Catalog | None = None, ascii: bool = False, ansi_colours: bool = False):
         # ansi_color=True makes Textual honour NO_COLOR by dropping colour rather than drawing in grey.
-        super().__init__(ansi_color=True if ansi_colours else None)
+        super().__init__(css_path=[self.CSS_PATH, ASCII_CSS] if ascii else None, ansi_color=True if ansi_colours else None)
         if ansi_colours:
             self.theme = ANSI_THEME
         if ascii:
-            self.add_class("-ascii")  # app.tcss draws ASCII borders
             self._filters.append(AsciiOnly())  # Textual's own output hook: the last guard of ASCII mode
         self.data_dir = Path(data_dir)
         self.settings = load_settings(self.data_dir)

@@ -13,7 +13,7 @@ from bleep_tui.core.levels import Level
 from bleep_tui.i18n import _
 from bleep_tui.ui.app import DENIED_ACTIONS
 from bleep_tui.ui.glyphs import ASCII, UNICODE, Glyphs
-from bleep_tui.ui.terminal import AsciiOnly
+from bleep_tui.ui.terminal import ASCII_CSS, AsciiOnly
 
 
 class FacilitatorApp(App[None]):
@@ -23,9 +23,8 @@ class FacilitatorApp(App[None]):
     BINDINGS = [Binding("ctrl+q", "quit", _("Quit"), priority=True)]
 
     def __init__(self, data_dir: Path, *, catalog: Catalog | None = None, ascii: bool = False):
-        super().__init__()
+        super().__init__(css_path=[*self.CSS_PATH, ASCII_CSS] if ascii else None)
         if ascii:
-            self.add_class("-ascii")
             self._filters.append(AsciiOnly())
         self.data_dir = Path(data_dir)
         self.glyphs: Glyphs = ASCII if ascii else UNICODE

@@ -22,6 +22,7 @@ from textual.filter import LineFilter
 ASCII_ONLY_TERMS = frozenset({"dumb", "ansi", "vt52", "vt100", "vt102", "vt220", "vt320"})
 # The theme that uses the terminal's own 16 colours (and nothing at all under NO_COLOR).
 ANSI_THEME = "ansi-dark"
+ASCII_CSS = "ascii.tcss"  # added to an app's CSS in ASCII mode only (see the file)
 # What Python sets LC_CTYPE to when it starts in the C locale (PEP 538): not the terminal's choice.
 PYTHON_COERCED = ("C.UTF-8", "C.utf8", "UTF-8")
 # The design size: below it the screens would hide controls.

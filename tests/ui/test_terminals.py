@@ -155,3 +155,14 @@ async def test_an_idle_session_on_a_text_field_runs_no_timer(data_dir: Path) -> 
         await pilot.pause(0.5)
         assert "Step 3 of 4" in screen_text(app)  # a typed answer, with the cursor in it
         assert ticking_timers(app) == []
+
+
+async def test_ascii_mode_frames_fields_with_plus_minus_and_bar(data_dir: Path) -> None:
+    """Not only no Unicode (the output filter would see to that) but frames a console draws well."""
+    app = BleepApp(data_dir, ascii=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        frame = [line.strip() for line in lines if line.strip().startswith("+--")]
+        assert len(frame) == 2 and all(line.endswith("--+") for line in frame), "\n".join(lines)
+        assert any(line.strip().startswith("|") and line.strip().endswith("|") for line in lines)
