@@ -2,9 +2,6 @@
 
 from pathlib import Path
 
-from textual.app import App, ComposeResult
-from textual.binding import Binding
-
 from bleep_tui.store.learner import LearnerStore
 from bleep_tui.ui.app import BleepApp
 from bleep_tui.ui.widgets.key_bar import KeyBar
@@ -14,7 +11,7 @@ from .test_lesson_player import LESSON, SIZE, create_learner, open_lesson
 
 
 def column_of(bar: KeyBar, description: str) -> int:
-    for _line, start, _end, shown in bar.spans:
+    for start, _end, shown in bar.spans:
         if shown.description == description:
             return start
     raise AssertionError(f"{description!r} is not on the bar: {[shown.description for *_, shown in bar.spans]}")
@@ -70,34 +67,3 @@ async def test_the_bar_follows_the_focus(data_dir: Path) -> None:
         app.screen.set_focus(None)
         await pilot.pause()
         assert "Answer" not in screen_text(app).splitlines()[-1]
-
-
-class ManyKeys(App[None]):
-    """More keys than fit on one line at 80 columns, as on a form's last page (not ctrl+c: Textual's own)."""
-
-    BINDINGS = [Binding(f"ctrl+{letter}", f"press('{letter}')", f"Do thing {letter}") for letter in "abdefghijk"]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.pressed: list[str] = []
-
-    def compose(self) -> ComposeResult:
-        yield KeyBar()
-
-    def action_press(self, letter: str) -> None:
-        self.pressed.append(letter)
-
-
-async def test_keys_that_do_not_fit_on_one_line_wrap_onto_a_second_and_every_one_still_works() -> None:
-    app = ManyKeys()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        bar = app.query_one(KeyBar)
-        assert bar.size.height == 2
-        bottom = "\n".join(screen_text(app).splitlines()[-2:])
-        for letter in "abdefghijk":
-            assert f"^{letter} Do thing {letter}" in bottom, bottom
-        line, start, _end, _shown = next(span for span in bar.spans if span[3].description == "Do thing k")
-        assert line == 1
-        await pilot.click(KeyBar, offset=(start, line))
-        assert app.pressed == ["k"]

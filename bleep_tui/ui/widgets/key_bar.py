@@ -13,7 +13,6 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -29,7 +28,7 @@ class KeyBar(Widget, can_focus=False):
     DEFAULT_CSS = """
     KeyBar {
         dock: bottom;
-        height: auto;
+        height: 1;
         color: $footer-foreground;
         background: $footer-background;
     }
@@ -49,7 +48,7 @@ class KeyBar(Widget, can_focus=False):
     def __init__(self) -> None:
         super().__init__()
         self.keys: tuple[ShownKey, ...] = ()
-        self.spans: list[tuple[int, int, int, ShownKey]] = []  # line and columns of each key, for clicks
+        self.spans: list[tuple[int, int, ShownKey]] = []  # columns of each key, for clicks
 
     def on_mount(self) -> None:
         self.keys = self.shown_keys()
@@ -62,7 +61,7 @@ class KeyBar(Widget, can_focus=False):
         keys = self.shown_keys()
         if keys != self.keys:
             self.keys = keys
-            self.refresh(layout=True)  # more keys may need a second line
+            self.refresh()
 
     def shown_keys(self) -> tuple[ShownKey, ...]:
         """One entry per action, in binding order; keys of one group (move up/down) share an entry."""
@@ -84,50 +83,28 @@ class KeyBar(Widget, can_focus=False):
             shown.append(ShownKey(label, description, binding.key, enabled))
         return tuple(shown)
 
-    def rows(self, width: int) -> tuple[bool, list[list[ShownKey]]]:
-        """Roomy (" F2 Hint ") when every key fits on one line, else compact ("F2 Hint"), wrapping
-        whole keys onto a second line rather than hiding any."""
-        if sum(cell_len(k.label) + cell_len(k.description) + 3 for k in self.keys) <= width:
-            return True, [list(self.keys)]
-        rows: list[list[ShownKey]] = [[]]
-        used = 0
-        for shown in self.keys:
-            needed = cell_len(shown.label) + cell_len(shown.description) + 2
-            if rows[-1] and used + needed > width:
-                rows.append([])
-                used = 0
-            rows[-1].append(shown)
-            used += needed
-        return False, rows
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self.rows(width)[1])
-
     def render(self) -> Text:
         key_style = self.get_component_rich_style("key-bar--key")
         description_style = self.get_component_rich_style("key-bar--description")
-        roomy, rows = self.rows(self.size.width)
-        lines = []
+        roomy = sum(cell_len(k.label) + cell_len(k.description) + 3 for k in self.keys) <= self.size.width
+        text = Text(no_wrap=True, overflow="ellipsis")
         self.spans = []
-        for y, row in enumerate(rows):
-            line = Text(no_wrap=True, overflow="ellipsis")
-            for shown in row:
-                start = line.cell_len
-                style = Style() if shown.enabled else Style(dim=True)
-                if roomy:
-                    line.append(f" {shown.label} ", key_style + style)
-                    line.append(f"{shown.description} ", description_style + style)
-                else:
-                    line.append(shown.label, key_style + style)
-                    line.append(f" {shown.description}", description_style + style)
-                    line.append(" ")
-                self.spans.append((y, start, line.cell_len, shown))
-            lines.append(line)
-        return Text("\n", no_wrap=True).join(lines)
+        for shown in self.keys:
+            start = text.cell_len
+            style = Style() if shown.enabled else Style(dim=True)
+            if roomy:
+                text.append(f" {shown.label} ", key_style + style)
+                text.append(f"{shown.description} ", description_style + style)
+            else:
+                text.append(shown.label, key_style + style)
+                text.append(f" {shown.description}", description_style + style)
+                text.append(" ")
+            self.spans.append((start, text.cell_len, shown))
+        return text
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
-        for y, start, end, shown in self.spans:
-            if y == event.y and start <= event.x < end:
+        for start, end, shown in self.spans:
+            if start <= event.x < end:
                 if shown.enabled:
                     self.app.simulate_key(shown.key)
                 else:
