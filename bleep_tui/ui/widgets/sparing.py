@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widgets import OptionList
 
@@ -11,6 +12,11 @@ class SparingOptionList(OptionList):
     options that changed. On a slow SSH line an arrow key then costs a few hundred bytes, not kilobytes."""
 
     highlighted: reactive[int | None] = reactive(None, repaint=False)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # Textual asks with the width before the vertical scrollbar's gutter is taken off (kept by
+        # `scrollbar-gutter: stable` in app.tcss); the options wrap at the narrower width.
+        return super().get_content_height(container, viewport, width - self.scrollbar_size_vertical)
 
     def watch_highlighted(self, old: int | None, new: int | None) -> None:
         super().watch_highlighted(new)
