@@ -7,10 +7,11 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
-from bleep_tui.content.catalog import Catalog, load_catalog, shipped_levels
+from bleep_tui.content.catalog import Catalog, shipped_levels
 from bleep_tui.content.problems import ContentError
 from bleep_tui.core.levels import Level
 from bleep_tui.i18n import _
+from bleep_tui.store.compiled import shipped_content
 from bleep_tui.ui.app import DENIED_ACTIONS
 from bleep_tui.ui.glyphs import ASCII, UNICODE, Glyphs
 from bleep_tui.ui.terminal import ASCII_CSS, AsciiOnly
@@ -41,8 +42,10 @@ class FacilitatorApp(App[None]):
 
         try:
             if self._catalog is None:
-                self._catalog = load_catalog()
-            self.levels = shipped_levels()
+                content = shipped_content(self.data_dir)  # the same compiled content as the learners' sessions
+                self._catalog, self.levels = content.catalog, content.levels
+            else:
+                self.levels = shipped_levels()
         except ContentError as error:
             self.exit(message=_("BLEEP cannot start: {reason}").format(reason=error))
             return
