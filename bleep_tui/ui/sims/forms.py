@@ -98,6 +98,7 @@ class FormWidget(SimWidget):
     FormWidget .field Input { width: 60; max-width: 100%; background: $boost; }
     FormWidget .field TextArea { height: 4; width: 60; }
     FormWidget .field Select { width: 40; }
+    FormWidget .field Select > SelectOverlay { constrain: none inflect; }  /* no room below: opens above, not over the keys */
     FormWidget .field RadioSet { height: auto; }
     FormWidget #review { height: auto; max-height: 12; display: none; border: none; }
     FormWidget.reviewing #review { display: block; }

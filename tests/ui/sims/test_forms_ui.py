@@ -10,12 +10,14 @@ from textual.widgets import OptionList
 from bleep_tui.ui.app import BleepApp
 
 from ..screen import screen_text
+from ..test_lesson_player import create_learner, open_lesson
 from .office_play import SIZE, debrief, events_of, finish_lesson, paste, start_sim
 
 JOB_LESSON = "work-sim-form-job-application"
 HOUSING_LESSON = "services-sim-form-housing"
 APPOINTMENT_LESSON = "services-sim-form-appointment"
 CV_LESSON = "work-sim-cv-builder"
+PLAN_LESSON = "release-my-individual-plan"
 
 
 async def fill(pilot, *values: str) -> None:
@@ -215,3 +217,21 @@ async def test_save_my_cv_before_writing_one_says_how_to_make_it(data_dir: Path)
         await pilot.pause()
         assert any("Build your own CV" in str(n.message) for n in app._notifications)
     assert not (data_dir / "cv").exists()
+
+
+async def test_a_menu_with_no_room_below_opens_above_and_leaves_the_keys_in_view(data_dir: Path) -> None:
+    app = BleepApp(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await create_learner(pilot, "Marek")
+        await open_lesson(pilot, PLAN_LESSON)
+        steps = [step.id for step in app.screen.lesson.steps]
+        await app.screen.show_step(steps.index("plan-form"))  # as a learner coming back to it would
+        await pilot.pause()
+        await fill(pilot, "Marek Horvat", "12/03/2027")
+        await next_page(pilot)
+        await fill(pilot, "A room of my own by my release day", "Fill in the form for Elm Street House with Jo", "26/02/2027")
+        await pilot.press("enter")  # open "Who helps me with this?", the last box on the page
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        assert any("Nobody yet" in line for line in lines), "\n".join(lines)
+        assert lines[-1].startswith("esc Dismiss menu"), "\n".join(lines)
