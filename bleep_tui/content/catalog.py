@@ -1,7 +1,7 @@
 """All the lessons the app can offer: the shipped ones, each loaded or explained.
 
 The YAML reader is imported by the functions that read files, not here: an app that starts from
-compiled content (content/compiled.py) never loads PyYAML.
+compiled content (store/compiled.py) never loads PyYAML.
 """
 
 from __future__ import annotations

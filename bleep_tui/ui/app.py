@@ -84,14 +84,11 @@ class BleepApp(App[None]):
     def content(self) -> Content:
         """Read at the first use; normally just after the first screen is drawn (see on_mount)."""
         if self._content is None:
-            if self._given_catalog is None:
-                from bleep_tui.store.compiled import shipped_content
+            from bleep_tui.content.shipped import load_content
+            from bleep_tui.store.compiled import shipped_content
 
-                self._content = shipped_content(self.data_dir)
-            else:
-                from bleep_tui.content.shipped import load_content
-
-                self._content = load_content(self._given_catalog)
+            given = self._given_catalog
+            self._content = shipped_content(self.data_dir) if given is None else load_content(given)
         return self._content
 
     @property

@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
-from bleep_tui.content.catalog import Catalog, shipped_levels
+from bleep_tui.content.catalog import Catalog
 from bleep_tui.content.problems import ContentError
 from bleep_tui.core.levels import Level
 from bleep_tui.i18n import _
@@ -23,13 +23,13 @@ class FacilitatorApp(App[None]):
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [Binding("ctrl+q", "quit", _("Quit"), priority=True)]
 
-    def __init__(self, data_dir: Path, *, catalog: Catalog | None = None, ascii: bool = False):
+    def __init__(self, data_dir: Path, *, ascii: bool = False):
         super().__init__(css_path=[*self.CSS_PATH, ASCII_CSS] if ascii else None)
         if ascii:
             self._filters.append(AsciiOnly())
         self.data_dir = Path(data_dir)
         self.glyphs: Glyphs = ASCII if ascii else UNICODE
-        self._catalog = catalog
+        self._catalog: Catalog | None = None
         self.levels: tuple[Level, ...] = ()
 
     @property
@@ -41,14 +41,11 @@ class FacilitatorApp(App[None]):
         from bleep_tui.ui.screens.dashboard import DashboardScreen
 
         try:
-            if self._catalog is None:
-                content = shipped_content(self.data_dir)  # the same compiled content as the learners' sessions
-                self._catalog, self.levels = content.catalog, content.levels
-            else:
-                self.levels = shipped_levels()
+            content = shipped_content(self.data_dir)  # the same compiled content as the learners' sessions
         except ContentError as error:
             self.exit(message=_("BLEEP cannot start: {reason}").format(reason=error))
             return
+        self._catalog, self.levels = content.catalog, content.levels
         self.push_screen(DashboardScreen())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
