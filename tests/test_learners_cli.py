@@ -13,6 +13,8 @@ import pytest
 
 from bleep_tui.store.accounts import AccountStore
 
+from tests.store.test_accounts import from_terminals
+
 
 def bleep(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BLEEP_", "TEXTUAL"))}
@@ -70,8 +72,7 @@ def test_list_shows_state_and_never_a_pin_or_hash(data_dir: Path) -> None:
     store.add("ana", "Ana", "1234")
     store.add("bob", "Bob", "5678")
     store.add("cy", "Cy", "4321")
-    for _ in range(5):
-        store.login("bob", "0000")
+    from_terminals(store, "bob", "0000", 5)
     store.deactivate("cy")
     listing = bleep("--data-dir", str(data_dir), "learners", "list")
     lines = {line.split()[0]: line.split()[1] for line in listing.stdout.splitlines()}
@@ -86,8 +87,7 @@ def test_list_shows_state_and_never_a_pin_or_hash(data_dir: Path) -> None:
 def test_unlock_reset_pin_and_deactivate_change_what_the_learner_can_do(data_dir: Path) -> None:
     store = AccountStore(data_dir)
     store.add("ana", "Ana", "1234")
-    for _ in range(5):
-        store.login("ana", "0000")
+    from_terminals(store, "ana", "0000", 5)
     assert bleep("--data-dir", str(data_dir), "learners", "unlock", "ana").returncode == 0
     assert store.login("ana", "1234").status == "ok"
     reset = bleep("--data-dir", str(data_dir), "learners", "reset-pin", "ana")
@@ -96,7 +96,7 @@ def test_unlock_reset_pin_and_deactivate_change_what_the_learner_can_do(data_dir
     assert bleep("--data-dir", str(data_dir), "learners", "reset-pin", "ana", "--pin", "9876").returncode == 0
     assert store.login("ana", "9876").status == "ok"
     assert bleep("--data-dir", str(data_dir), "learners", "deactivate", "ana").returncode == 0
-    assert store.login("ana", "9876").status == "inactive"
+    assert store.login("ana", "9876").reason == "inactive"
 
 
 def test_import_adds_the_good_rows_and_names_each_bad_row_by_line(tmp_path: Path, data_dir: Path) -> None:
@@ -158,7 +158,7 @@ def test_set_passphrase_from_stdin_then_a_wrong_one_does_not_open_the_dashboard(
     not_yet = bleep("--data-dir", str(data_dir), "facilitator", stdin="anything at all\n")
     assert not_yet.returncode == 1 and "set-passphrase" in not_yet.stderr
     assert bleep("facilitator", "set-passphrase", "--data-dir", str(data_dir), stdin="the right passphrase\n").returncode == 0
-    assert AccountStore(data_dir).check_passphrase("the right passphrase")
+    assert AccountStore(data_dir).check_passphrase("the right passphrase").ok
     wrong = bleep("--data-dir", str(data_dir), "facilitator", stdin="the wrong passphrase\n")
     assert wrong.returncode == 1 and "wrong passphrase" in wrong.stderr
     no_traceback(wrong)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import math
 import sys
 
 from bleep_tui.commands import data_dir_option, refusals_reported
@@ -49,8 +50,12 @@ def open_dashboard(args: argparse.Namespace) -> int:
     if not accounts.has_passphrase():
         print(_("bleep: no facilitator passphrase yet: set one with `bleep facilitator set-passphrase`"), file=sys.stderr)
         return 1
-    if not accounts.check_passphrase(read_secret(_("Facilitator passphrase: "))):
-        print(_("bleep: wrong passphrase"), file=sys.stderr)
+    result = accounts.check_passphrase(read_secret(_("Facilitator passphrase: ")))
+    if result.wait:
+        print(_("bleep: after wrong passphrases, wait {seconds} seconds before the next try").format(seconds=math.ceil(result.wait)), file=sys.stderr)
+        return 1
+    if not result.ok:
+        print(_("bleep: wrong passphrase (each wrong one doubles the wait before the next try)"), file=sys.stderr)
         return 1
     from bleep_tui.ui.facilitator import FacilitatorApp
 

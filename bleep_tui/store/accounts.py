@@ -11,9 +11,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import hmac
+import os
 import re
 import secrets
 import string
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,17 +24,23 @@ from typing import Any, Iterator, Literal
 from tinydb import Query, TinyDB
 
 from bleep_tui.core.events import Event, now_iso
+from bleep_tui.core.guessing import KEPT_FAILURES, Failure, facilitator_wait, login_wait
 from bleep_tui.core.text import clean_name
 from bleep_tui.i18n import _
+from bleep_tui.store.audit import record_audit
 from bleep_tui.store.files import (
     AtomicJSONStorage,
+    DamagedFile,
     StoreError,
     atomic_write,
     ensure_private_dir,
     exclusive_lock,
+    plain_reason,
+    read_document,
     remove_stray_temp_files,
 )
-from bleep_tui.store.learner import CODE_PATTERN, LearnerStore, _plain_reason
+from bleep_tui.store.learner import CODE_PATTERN, LearnerStore
+from bleep_tui.store.shapes import check_accounts_file, table
 
 ACCOUNTS_FILE = "accounts.json"
 PEPPER_FILE = "pepper"
@@ -45,7 +53,16 @@ MAX_NAME_LENGTH = 40
 # scrypt cost: 16 MiB and tens of milliseconds per check; maxmem leaves room above 128*n*r.
 SCRYPT_N, SCRYPT_R, SCRYPT_P, SCRYPT_MAXMEM, SCRYPT_LENGTH = 2**14, 8, 1, 64 * 1024 * 1024, 32
 
-LoginStatus = Literal["ok", "wrong_pin", "locked", "inactive", "unknown"]
+# What a login attempt shows: "ok", "refused" (the same for an unknown code, a wrong PIN, a locked and a
+# deactivated account, so the screen tells a guesser nothing), or "wait" (too many failures from here).
+LoginStatus = Literal["ok", "refused", "wait"]
+# Why it was refused: kept for the facilitator's record and the tests, never shown at the login.
+RefusalReason = Literal["", "unknown", "wrong_pin", "locked", "inactive"]
+
+
+def wall_clock() -> float:
+    """Seconds since the epoch; tests replace it to play out waits without sleeping."""
+    return time.time()
 
 
 class AccountError(ValueError):
@@ -65,8 +82,15 @@ class Account:
 @dataclass(frozen=True)
 class LoginResult:
     status: LoginStatus
-    tries_left: int = 0  # wrong_pin: wrong PINs left before the account locks
+    reason: RefusalReason = ""
+    wait: float = 0.0  # wait: seconds before the next try is checked
     code: str = ""  # ok: the learner's code as stored (what they typed may differ in case)
+
+
+@dataclass(frozen=True)
+class PassphraseResult:
+    ok: bool
+    wait: float = 0.0  # seconds before the passphrase may be tried again
 
 
 def check_learner_code(code: str) -> str:
@@ -115,14 +139,18 @@ def _decoy() -> dict[str, Any]:
     return hash_secret("decoy", b"")
 
 
-def _unknown(pin: str) -> LoginResult:
-    """An unknown code costs as long as a wrong PIN, so timing does not tell which codes exist."""
-    secret_matches(pin, _decoy(), b"")
-    return LoginResult("unknown")
-
-
 def _account(doc: dict[str, Any]) -> Account:
     return Account(doc["code"], doc["name"], doc["active"], doc["locked"], doc["failed_logins"], doc.get("created", ""))
+
+
+def check_accounts(path: Path, data: dict[str, Any]) -> None:
+    check_accounts_file(path, data, SCHEMA_VERSION)
+
+
+def _find(learners: list[dict[str, Any]], code: str) -> dict[str, Any] | None:
+    """Codes match whatever their case, so `Ana` and `ana` are one learner (and one file, on any disk)."""
+    wanted = code.casefold()
+    return next((doc for doc in learners if doc["code"].casefold() == wanted), None)
 
 
 class AccountStore:
@@ -132,6 +160,13 @@ class AccountStore:
         self.lock_path = self.data_dir / ".accounts.lock"
         self.pepper_path = self.data_dir / PEPPER_FILE
 
+    def _read(self) -> dict[str, Any]:
+        """The accounts as they are on disk, read without the lock (works on a read-only copy); {} when none."""
+        try:
+            return read_document(self.path, check_accounts) or {}
+        except OSError as error:
+            raise StoreError(f"could not read accounts in {self.data_dir}: {plain_reason(error)}") from error
+
     @contextmanager
     def transaction(self) -> Iterator[TinyDB]:
         """The accounts database, read fresh, under the exclusive lock; every write inside is atomic."""
@@ -139,40 +174,36 @@ class AccountStore:
             ensure_private_dir(self.data_dir)
             with exclusive_lock(self.lock_path):
                 remove_stray_temp_files(self.path)
-                db = TinyDB(self.path, storage=AtomicJSONStorage)
+                db = TinyDB(self.path, storage=AtomicJSONStorage, check=check_accounts)
                 meta = db.table("meta")
                 if not meta.contains(doc_id=1):
                     meta.insert({"schema": SCHEMA_VERSION})
-                elif meta.get(doc_id=1)["schema"] > SCHEMA_VERSION:
-                    raise StoreError(f"{self.path} was written by a newer version of bleep; please update bleep")
                 yield db
         except OSError as error:
-            raise StoreError(f"could not read or save accounts in {self.data_dir}: {_plain_reason(error)}") from error
+            raise StoreError(f"could not read or save accounts in {self.data_dir}: {plain_reason(error)}") from error
 
     def _pepper(self, *, create: bool) -> bytes:
         """The server-side secret mixed into every hash. Call only inside a transaction."""
         try:
-            return bytes.fromhex(self.pepper_path.read_text(encoding="ascii").strip())
+            pepper = bytes.fromhex(self.pepper_path.read_text(encoding="ascii").strip())
         except FileNotFoundError:
             if not create:
                 raise StoreError(
                     f"{self.pepper_path} is missing, so no PIN or passphrase can be checked; "
-                    "restore it from a backup, or set new PINs with `bleep learners reset-pin`"
+                    "restore it from a backup (`bleep doctor --repair`), or set new PINs with `bleep learners reset-pin`"
                 ) from None
-        except ValueError:
-            raise StoreError(f"{self.pepper_path} is damaged; restore it from a backup") from None
+        except (ValueError, UnicodeDecodeError):
+            raise DamagedFile(self.pepper_path, "not a stored secret") from None
+        else:
+            if len(pepper) < 16:
+                raise DamagedFile(self.pepper_path, "too short to be the stored secret")
+            return pepper
         pepper = secrets.token_bytes(32)
         atomic_write(self.pepper_path, pepper.hex() + "\n")
         return pepper
 
-    @staticmethod
-    def _find(db: TinyDB, code: str) -> dict[str, Any] | None:
-        """Codes match whatever their case, so `Ana` and `ana` are one learner (and one file, on any disk)."""
-        wanted = code.casefold()
-        return db.table("learners").get(Query().code.test(lambda stored: stored.casefold() == wanted))
-
     def _existing(self, db: TinyDB, code: str) -> dict[str, Any]:
-        doc = self._find(db, check_learner_code(code))
+        doc = _find(db.table("learners").all(), check_learner_code(code))
         if doc is None:
             raise AccountError(_("there is no learner with the code {code!r}").format(code=code))
         return doc
@@ -187,27 +218,26 @@ class AccountStore:
         name = check_name(name)
         check_pin(pin)
         with self.transaction() as db:
-            if self._find(db, code) is not None:
+            if _find(db.table("learners").all(), code) is not None:
                 raise AccountError(_("a learner with the code {code!r} already exists").format(code=code))
             doc = {
                 "code": code, "name": name, "active": True, "locked": False, "failed_logins": 0,
                 "created": now_iso(), "pin": hash_secret(pin, self._pepper(create=True)),
             }
             db.table("learners").insert(doc)
-        LearnerStore(self.data_dir, code).create(name)
+        learner = LearnerStore(self.data_dir, code)
+        if learner.profile() is None:  # an imported or older record keeps its own profile
+            learner.create(name)
         return _account(doc)
 
     def accounts(self) -> list[Account]:
-        if not self.path.exists():
-            return []
-        with self.transaction() as db:
-            return sorted((_account(doc) for doc in db.table("learners").all()), key=lambda a: a.code.lower())
+        learners = table(self.path, self._read(), "learners").values()
+        return sorted((_account(doc) for doc in learners), key=lambda a: a.code.lower())
 
     def get(self, code: str) -> Account | None:
-        if not CODE_PATTERN.fullmatch(code) or not self.path.exists():
+        if not CODE_PATTERN.fullmatch(code):
             return None
-        with self.transaction() as db:
-            doc = self._find(db, code)
+        doc = _find(list(table(self.path, self._read(), "learners").values()), code)
         return _account(doc) if doc else None
 
     def reset_pin(self, code: str, pin: str) -> Account:
@@ -228,65 +258,91 @@ class AccountStore:
         with self.transaction() as db:
             return self._update(db, code, active=True)
 
-    def login(self, code: str, pin: str) -> LoginResult:
-        """Check a learner's PIN; a wrong one counts towards the lock, the right one resets the count."""
-        if not CODE_PATTERN.fullmatch(code) or not self.path.exists():
-            return _unknown(pin)
+    def failures(self) -> list[Failure]:
+        """The latest failed logins, oldest first (for the dashboard)."""
+        return [Failure(doc["at"], doc["source"]) for doc in table(self.path, self._read(), "failures").values()]
+
+    def login(self, code: str, pin: str, source: str = "local") -> LoginResult:
+        """Check a learner's code and PIN. Every refusal looks and costs the same (one scrypt, one write).
+
+        A wrong PIN counts towards the lock whatever the account's state; a locked or deactivated account
+        refuses the right PIN as it does a wrong one, until a facilitator acts. Too many failures from
+        one source (or from everywhere) make the next try wait, whatever code it names.
+        """
+        now = wall_clock()
         with self.transaction() as db:
-            doc = self._find(db, code)
-            if doc is None:
-                return _unknown(pin)
-            failed = doc["failed_logins"]
-            if doc["locked"]:
-                result = LoginResult("locked")
-            elif not secret_matches(pin, doc["pin"], self._pepper(create=False)):
-                if doc["active"]:
-                    failed += 1
-                    db.table("learners").update(
-                        {"failed_logins": failed, "locked": failed >= MAX_FAILED_LOGINS}, doc_ids=[doc.doc_id]
-                    )
-                    status: LoginStatus = "locked" if failed >= MAX_FAILED_LOGINS else "wrong_pin"
-                    result = LoginResult(status, tries_left=MAX_FAILED_LOGINS - failed)
-                else:
-                    # Whether a code was deactivated is told only to whoever knows its PIN.
-                    result = LoginResult("unknown")
-            elif not doc["active"]:
-                result = LoginResult("inactive")
-            else:
-                failed = 0
+            failures = db.table("failures")
+            wait = login_wait([Failure(doc["at"], doc["source"]) for doc in failures.all()], source, now)
+            if wait > 0:
+                return LoginResult("wait", wait=wait)
+            doc = _find(db.table("learners").all(), code) if CODE_PATTERN.fullmatch(code) else None
+            reason = self._refusal(db, doc, pin)
+            if not reason:
                 db.table("learners").update({"failed_logins": 0}, doc_ids=[doc.doc_id])
-                result = LoginResult("ok", code=doc["code"])
+            else:
+                failures.insert({"at": now, "source": source, "code": doc["code"] if doc else ""})
+                stale = [f.doc_id for f in failures.all()][:-KEPT_FAILURES]
+                if stale:
+                    failures.remove(doc_ids=stale)
+        if reason:
+            return LoginResult("refused", reason=reason)
         learner = LearnerStore(self.data_dir, doc["code"])
-        if result.status == "ok":
-            if learner.profile() is None:
-                learner.create(doc["name"])
-            learner.record(Event("login", now_iso()))
-        else:
-            learner.record(Event("login_failed", now_iso(), try_number=failed))
-        return result
+        if learner.profile() is None:
+            learner.create(doc["name"])
+        learner.record(Event("login", now_iso()))
+        return LoginResult("ok", code=doc["code"])
+
+    def _refusal(self, db: TinyDB, doc: dict[str, Any] | None, pin: str) -> RefusalReason:
+        """Why this login is refused ("" when it is not); a wrong PIN is counted here."""
+        if doc is None:
+            secret_matches(pin, _decoy(), b"")  # as long as a real check: timing does not tell which codes exist
+            return "unknown"
+        right = secret_matches(pin, doc["pin"], self._pepper(create=False))
+        if not right:
+            failed = doc["failed_logins"] + 1
+            db.table("learners").update(
+                {"failed_logins": failed, "locked": doc["locked"] or failed >= MAX_FAILED_LOGINS}, doc_ids=[doc.doc_id]
+            )
+            return "wrong_pin"
+        if doc["locked"]:
+            return "locked"
+        if not doc["active"]:
+            return "inactive"
+        return ""
 
     def set_passphrase(self, passphrase: str) -> None:
         if len(passphrase) < MIN_PASSPHRASE_LENGTH:
             raise AccountError(_("the passphrase needs at least {n} characters").format(n=MIN_PASSPHRASE_LENGTH))
         with self.transaction() as db:
-            record = {"passphrase": hash_secret(passphrase, self._pepper(create=True))}
+            record = {"passphrase": hash_secret(passphrase, self._pepper(create=True)), "failures": 0, "last_failure": 0}
             facilitator = db.table("facilitator")
             if facilitator.contains(doc_id=1):
                 facilitator.update(record, doc_ids=[1])
             else:
                 facilitator.insert(record)
+        record_audit(self.data_dir, "passphrase_set")
 
     def has_passphrase(self) -> bool:
-        if not self.path.exists():
-            return False
-        with self.transaction() as db:
-            return db.table("facilitator").contains(doc_id=1)
+        doc = table(self.path, self._read(), "facilitator").get("1")
+        return doc is not None and "passphrase" in doc
 
-    def check_passphrase(self, passphrase: str) -> bool:
-        if not self.path.exists():
-            return False
+    def check_passphrase(self, passphrase: str, source: str = "local") -> PassphraseResult:
+        """The facilitator's passphrase: each failure doubles the wait before the next try (kept on disk),
+        and every try is in the audit log."""
+        if not os.access(self.data_dir, os.W_OK):  # a read-only copy: nothing to count in, nothing to change
+            doc = table(self.path, self._read(), "facilitator").get("1")
+            ok = doc is not None and "passphrase" in doc and secret_matches(passphrase, doc["passphrase"], self._pepper(create=False))
+            return PassphraseResult(ok)
+        now = wall_clock()
         with self.transaction() as db:
             doc = db.table("facilitator").get(doc_id=1)
-            if doc is None:
-                return False
-            return secret_matches(passphrase, doc["passphrase"], self._pepper(create=False))
+            if doc is None or "passphrase" not in doc:
+                return PassphraseResult(False)
+            failures, last = doc.get("failures", 0), doc.get("last_failure", 0)
+            wait = facilitator_wait(failures, last, now)
+            if wait > 0:
+                return PassphraseResult(False, wait)
+            ok = secret_matches(passphrase, doc["passphrase"], self._pepper(create=False))
+            db.table("facilitator").update({"failures": 0 if ok else failures + 1, "last_failure": 0 if ok else now}, doc_ids=[1])
+        record_audit(self.data_dir, "facilitator_login" if ok else "facilitator_login_failed", source)
+        return PassphraseResult(ok)

@@ -6,16 +6,8 @@ import secrets
 from pathlib import Path
 
 from bleep_tui.store.files import atomic_write, ensure_private_dir, exclusive_lock
-from bleep_tui.store.learner import CODE_PATTERN
 
 SECRET_FILE = "board-secret"
-
-
-def learner_codes(data_dir: Path) -> list[str]:
-    folder = Path(data_dir) / "learners"
-    if not folder.is_dir():
-        return []
-    return sorted(p.stem for p in folder.glob("*.json") if CODE_PATTERN.fullmatch(p.stem))
 
 
 def board_secret(data_dir: Path) -> str:

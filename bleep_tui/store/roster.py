@@ -6,14 +6,12 @@ from pathlib import Path
 
 from bleep_tui.core.reports import LearnerData
 from bleep_tui.store.accounts import Account, AccountStore
-from bleep_tui.store.learner import CODE_PATTERN, LearnerStore
+from bleep_tui.store.learner import LearnerStore, stored_codes
 
 
 def _file_only_codes(data_dir: Path, known: set[str]) -> list[str]:
     """Codes with a progress file but no account (the personal learner `me`)."""
-    folder = Path(data_dir) / "learners"
-    files = sorted(folder.glob("*.json")) if folder.is_dir() else []
-    return [f.stem for f in files if CODE_PATTERN.fullmatch(f.stem) and f.stem.casefold() not in known]
+    return [code for code in stored_codes(data_dir) if code not in known]
 
 
 def learner_codes(data_dir: Path) -> list[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bleep_tui.store.accounts import MAX_FAILED_LOGINS, AccountError, AccountStore
+from bleep_tui.store.accounts import MAX_FAILED_LOGINS, AccountError, AccountStore, LoginResult
 from bleep_tui.store.files import StoreError
 from bleep_tui.store.learner import LearnerStore
 
@@ -18,8 +18,9 @@ import sys
 from pathlib import Path
 from bleep_tui.store.accounts import AccountStore
 store = AccountStore(Path(sys.argv[1]))
-for pin in sys.argv[3:]:
-    print(store.login(sys.argv[2], pin).status, flush=True)
+for number, pin in enumerate(sys.argv[3:]):
+    result = store.login(sys.argv[2], pin, source=f"{sys.argv[1]}-{number}")
+    print(result.reason or result.status, flush=True)
 """
 
 
@@ -30,6 +31,11 @@ def try_pins_in_a_new_process(data_dir: Path, code: str, *pins: str) -> list[str
 
 def login_kinds(data_dir: Path, code: str) -> list[str]:
     return [event.kind for event in LearnerStore(data_dir, code).events() if event.kind.startswith("login")]
+
+
+def from_terminals(accounts: AccountStore, code: str, pin: str, count: int) -> list[LoginResult]:
+    """`count` tries, each from its own terminal, so only the account's own lock counts them."""
+    return [accounts.login(code, pin, source=f"tty{n}") for n in range(count)]
 
 
 @pytest.fixture
@@ -69,54 +75,60 @@ def test_a_code_typed_in_another_case_is_the_same_learner(accounts: AccountStore
 
 
 def test_five_wrong_pins_lock_the_account_even_for_the_right_pin(accounts: AccountStore, data_dir: Path) -> None:
-    results = [accounts.login("ana", "0000") for _ in range(MAX_FAILED_LOGINS)]
-    assert [r.tries_left for r in results[:-1]] == [4, 3, 2, 1]
-    assert results[-1].status == "locked"
-    assert accounts.login("ana", "1234").status == "locked"
+    results = from_terminals(accounts, "ana", "0000", MAX_FAILED_LOGINS)
+    assert [r.status for r in results] == ["refused"] * MAX_FAILED_LOGINS
     assert accounts.get("ana").locked
-    assert login_kinds(data_dir, "ana") == ["login_failed"] * 6
+    right = accounts.login("ana", "1234", source="elsewhere")
+    assert (right.status, right.reason) == ("refused", "locked")
+    assert login_kinds(data_dir, "ana") == []
+    assert len(accounts.failures()) == MAX_FAILED_LOGINS + 1
 
 
 def test_a_right_pin_resets_the_count_of_wrong_ones(accounts: AccountStore) -> None:
-    for _ in range(MAX_FAILED_LOGINS - 1):
-        accounts.login("ana", "0000")
-    assert accounts.login("ana", "1234").status == "ok"
-    assert accounts.login("ana", "0000").tries_left == MAX_FAILED_LOGINS - 1
+    from_terminals(accounts, "ana", "0000", MAX_FAILED_LOGINS - 1)
+    assert accounts.login("ana", "1234", source="elsewhere").status == "ok"
+    assert accounts.get("ana").failed_logins == 0
+    from_terminals(accounts, "ana", "0000", MAX_FAILED_LOGINS - 1)
+    assert not accounts.get("ana").locked
 
 
 def test_unlock_and_a_new_pin_let_a_locked_learner_back_in(accounts: AccountStore) -> None:
-    for _ in range(MAX_FAILED_LOGINS):
-        accounts.login("ana", "0000")
+    from_terminals(accounts, "ana", "0000", MAX_FAILED_LOGINS)
     accounts.unlock("ana")
-    assert accounts.login("ana", "1234").status == "ok"
-    for _ in range(MAX_FAILED_LOGINS):
-        accounts.login("ana", "0000")
+    assert accounts.login("ana", "1234", source="a").status == "ok"
+    from_terminals(accounts, "ana", "0000", MAX_FAILED_LOGINS)
     accounts.reset_pin("ana", "5678")
-    assert accounts.login("ana", "1234").status == "wrong_pin"
-    assert accounts.login("ana", "5678").status == "ok"
+    assert accounts.login("ana", "1234", source="b").reason == "wrong_pin"
+    assert accounts.login("ana", "5678", source="c").status == "ok"
 
 
 def test_lockout_counts_across_processes_and_a_new_process_sees_the_lock(accounts: AccountStore, data_dir: Path) -> None:
     first = try_pins_in_a_new_process(data_dir, "ana", "0000", "0000", "0000")
     second = try_pins_in_a_new_process(data_dir, "ana", "0000", "0000")
     assert first == ["wrong_pin"] * 3
-    assert second == ["wrong_pin", "locked"]
+    assert second == ["wrong_pin", "wrong_pin"]
     assert try_pins_in_a_new_process(data_dir, "ana", "1234") == ["locked"]
+    assert accounts.get("ana").locked
 
 
 def test_an_unknown_or_path_like_code_is_refused_and_creates_no_file(accounts: AccountStore, data_dir: Path) -> None:
     for code in ("nobody", "../ana", "ana/../../x", ""):
-        assert accounts.login(code, "1234").status == "unknown"
+        result = accounts.login(code, "1234", source=f"tty-{code}")
+        assert (result.status, result.reason) == ("refused", "unknown")
     assert sorted(p.name for p in (data_dir / "learners").glob("*.json")) == ["ana.json"]
 
 
-def test_a_deactivated_account_is_named_only_to_someone_with_its_pin(accounts: AccountStore) -> None:
+def test_a_deactivated_account_answers_a_right_pin_as_a_wrong_one_and_still_counts_guesses(accounts: AccountStore) -> None:
     accounts.deactivate("ana")
-    assert accounts.login("ana", "0000").status == "unknown"
-    assert accounts.login("ana", "1234").status == "inactive"
-    assert accounts.get("ana").failed_logins == 0
+    wrong, right = accounts.login("ana", "0000", source="a"), accounts.login("ana", "1234", source="b")
+    assert wrong.status == right.status == "refused" and (wrong.wait, wrong.code) == (right.wait, right.code)
+    assert accounts.get("ana").failed_logins == 1
+    from_terminals(accounts, "ana", "0000", MAX_FAILED_LOGINS)
+    assert accounts.get("ana").locked
     accounts.activate("ana")
-    assert accounts.login("ana", "1234").status == "ok"
+    assert accounts.login("ana", "1234", source="c").status == "refused"
+    accounts.unlock("ana")
+    assert accounts.login("ana", "1234", source="d").status == "ok"
 
 
 @pytest.mark.parametrize("pin", ["123", "123456789", "12a4", "", " 1234", "１２３４"])
@@ -138,8 +150,8 @@ def test_the_facilitator_passphrase_needs_ten_characters_and_is_checked(data_dir
         store.set_passphrase("short")
     assert not store.has_passphrase()
     store.set_passphrase("a long passphrase")
-    assert store.check_passphrase("a long passphrase")
-    assert not store.check_passphrase("a long passphrasE")
+    assert store.check_passphrase("a long passphrase").ok
+    assert not store.check_passphrase("a long passphrasE").ok
     assert "a long passphrase" not in store.path.read_text()
 
 

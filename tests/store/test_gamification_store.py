@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from bleep_tui.store.board import board_secret, learner_codes
+from bleep_tui.store.board import board_secret
+from bleep_tui.store.learner import stored_codes as learner_codes
 from bleep_tui.store.learner import LearnerStore
 from bleep_tui.store.settings import load_settings
 
@@ -27,4 +28,4 @@ def test_the_board_finds_every_learner_file_and_nothing_else(data_dir: Path) -> 
     LearnerStore(data_dir, "B2").create("Bo")
     LearnerStore(data_dir, "A1").create("Al")
     (data_dir / "learners" / "notes.txt").write_text("x")
-    assert learner_codes(data_dir) == ["A1", "B2"]
+    assert learner_codes(data_dir) == ["a1", "b2"]

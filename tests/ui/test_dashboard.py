@@ -18,6 +18,7 @@ from bleep_tui.ui.screens.dashboard import DashboardScreen, LearnerScreen, Lesso
 
 from .injections import INJECTIONS
 from .screen import screen_text
+from ..store.test_accounts import from_terminals
 from .test_lesson_player import LESSON
 
 SIZE = (80, 24)
@@ -41,8 +42,7 @@ def classroom(data_dir: Path) -> Path:
     play(LearnerStore(data_dir, "ana"), "r1", 80, 2, 30, {"type-the-rule": "the bank", "caller-asks": "[1]"})
     play(LearnerStore(data_dir, "bob"), "r2", 60, 1, 20, {"type-the-rule": "the bank"})
     LearnerStore(data_dir, "cy").record(Event("lesson_started", "2026-03-03T09:00:00+00:00", lesson=LESSON, run="r3"))
-    for _ in range(5):
-        accounts.login("bob", "0000")
+    from_terminals(accounts, "bob", "0000", 5)
     return data_dir
 
 
@@ -123,7 +123,7 @@ async def test_unlock_new_pin_and_deactivate_by_keyboard(classroom: Path) -> Non
         await pilot.press("enter")
         await pilot.pause()
         assert new_pin not in screen_text(app)
-        assert accounts.login("bob", "5678").status == "wrong_pin"
+        assert accounts.login("bob", "5678").reason == "wrong_pin"
         assert accounts.login("bob", new_pin).status == "ok"
 
         await pilot.press("n", "n")  # asked, and refused
@@ -133,7 +133,7 @@ async def test_unlock_new_pin_and_deactivate_by_keyboard(classroom: Path) -> Non
         await pilot.press("d", "y")
         await pilot.pause()
         assert "off" in table_row(app, "bob")
-        assert accounts.login("bob", new_pin).status == "inactive"
+        assert accounts.login("bob", new_pin).reason == "inactive"
 
 
 async def test_export_writes_a_csv_into_the_data_folder_and_says_where(classroom: Path) -> None:

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+import time
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
-from bleep_tui.store.accounts import AccountStore
+import bleep_tui.store.accounts as accounts_module
+from bleep_tui.store.accounts import MAX_FAILED_LOGINS, AccountStore
 from bleep_tui.store.learner import LearnerStore
 from bleep_tui.ui.app import BleepApp
 from bleep_tui.ui.screens.home import HomeScreen
 from bleep_tui.ui.screens.login import LoginScreen
 
 from .screen import screen_text
+from ..store.test_accounts import from_terminals
 from .test_lesson_player import LESSON
 
 SIZE = (80, 24)
@@ -79,46 +84,61 @@ async def test_a_learner_logs_in_and_sees_only_their_own_progress(shared_dir: Pa
     assert "step_read" in [e.kind for e in LearnerStore(shared_dir, "ana").events()]
 
 
-def message_lines(screen: str) -> list[str]:
-    return [line.strip() for line in screen.splitlines() if "match" in line or "locks" in line]
+@pytest.fixture
+def two_minutes_between_tries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each login try comes two minutes after the last, so the wait after repeated failures stays out of it."""
+    ticks = itertools.count(time.time(), 120)
+    monkeypatch.setattr(accounts_module, "wall_clock", lambda: next(ticks))
 
 
-async def test_a_wrong_pin_warns_about_the_lock_and_the_fifth_locks(shared_dir: Path) -> None:
+async def login_screen_after(shared_dir: Path, code: str, pin: str) -> str:
+    """What the start screen shows after one try, with the typed code blanked out."""
     app = BleepApp(shared_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await log_in(pilot, "nobody", "0000")
-        unknown = message_lines(screen_text(app))
+        await log_in(pilot, code, pin)
+        assert isinstance(app.screen, LoginScreen)
+        return re.sub(r" +", " ", screen_text(app).replace(code, "CODE"))
+
+
+async def test_unknown_code_wrong_pin_locked_and_deactivated_accounts_show_identical_screens(shared_dir: Path, two_minutes_between_tries: None) -> None:
+    accounts = AccountStore(shared_dir)
+    accounts.add("cy", "Cy Jones", "4321")
+    from_terminals(accounts, "ana", "0000", MAX_FAILED_LOGINS)
+    accounts.deactivate("bob")
+    screens = {
+        "unknown code": await login_screen_after(shared_dir, "nobody", "1234"),
+        "wrong PIN": await login_screen_after(shared_dir, "cy", "0000"),
+        "locked, right PIN": await login_screen_after(shared_dir, "ana", "1234"),
+        "deactivated, right PIN": await login_screen_after(shared_dir, "bob", "5678"),
+    }
+    assert "did not work" in screens["unknown code"]
+    assert all(screen == screens["unknown code"] for screen in screens.values()), screens
+    assert not (shared_dir / "learners" / "nobody.json").exists()
+
+
+async def test_the_fifth_wrong_pin_locks_even_when_the_sixth_is_right(shared_dir: Path, two_minutes_between_tries: None) -> None:
     app = BleepApp(shared_dir)
     async with app.run_test(size=SIZE) as pilot:
         await log_in(pilot, "ana", "0000")
-        assert message_lines(screen_text(app)) == unknown  # the screen does not tell which codes exist
-        assert "After 5 wrong PINs in a row an account locks" in screen_text(app)
-        for _ in range(3):
+        for _ in range(MAX_FAILED_LOGINS - 1):
             await pilot.press(*"0000", "enter")  # the code stays typed after a wrong PIN
             await pilot.pause()
-        assert AccountStore(shared_dir).get("ana").failed_logins == 4
-        await pilot.press(*"0000", "enter")
+        assert AccountStore(shared_dir).get("ana").locked
+        await pilot.press(*"1234", "enter")
         await pilot.pause()
-        assert "locked after too many wrong PINs" in screen_text(app)
-        await log_in(pilot, "ana", "1234")
-        assert "locked after too many wrong PINs" in screen_text(app)
-        assert isinstance(app.screen, LoginScreen)
-    assert AccountStore(shared_dir).get("ana").locked
+        assert isinstance(app.screen, LoginScreen) and "did not work" in screen_text(app)
 
 
-async def test_an_unknown_code_reads_like_a_wrong_pin_and_a_deactivated_one_is_named(shared_dir: Path) -> None:
-    AccountStore(shared_dir).deactivate("bob")
+async def test_repeated_failures_from_one_terminal_make_it_wait_whatever_the_code(shared_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(accounts_module, "wall_clock", lambda: 1_800_000_000.0)  # time stands still
     app = BleepApp(shared_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await log_in(pilot, "nobody", "1234")
-        unknown = message_lines(screen_text(app))
-        assert unknown[0].startswith("That code and PIN do not match.")
-        await log_in(pilot, "bob", "5678")
-        assert "This account is not active. Ask your facilitator." in screen_text(app)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, LoginScreen)
-    assert not (shared_dir / "learners" / "nobody.json").exists()
+        for code in ("nobody", "ana", "bob"):  # three failures are free; the next try waits
+            await log_in(pilot, code, "0000")
+            await pilot.press(*["backspace"] * 8, "shift+tab", *["backspace"] * 8)
+        await log_in(pilot, "ana", "1234")  # the right PIN, but this terminal must wait first
+        assert "Wait" in screen_text(app) and isinstance(app.screen, LoginScreen)
+    assert AccountStore(shared_dir).get("ana").failed_logins == 1  # the waiting try was not checked nor counted
 
 
 async def test_quitting_returns_to_the_start_screen_and_never_ends_the_program(shared_dir: Path) -> None:

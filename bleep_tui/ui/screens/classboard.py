@@ -13,8 +13,9 @@ from textual.widgets import Static
 
 from bleep_tui.core.classboard import board_entry, pseudonym, ranked
 from bleep_tui.i18n import _
-from bleep_tui.store.board import board_secret, learner_codes
-from bleep_tui.store.files import StoreError
+from bleep_tui.store.board import board_secret
+from bleep_tui.store.learner import file_key, stored_codes
+from bleep_tui.store.files import DamagedFile, StoreError
 from bleep_tui.store.learner import LearnerStore
 from bleep_tui.ui.gamification import local_zone
 from bleep_tui.ui.widgets.key_bar import KeyBar
@@ -44,10 +45,14 @@ class ClassBoardScreen(Screen[None]):
         entries = []
         try:
             secret = board_secret(data_dir)
-            for code in learner_codes(data_dir):
-                events = LearnerStore(data_dir, code).events()
+            mine = file_key(self.app.store.code)
+            for code in stored_codes(data_dir):
+                try:
+                    events = LearnerStore(data_dir, code).events()
+                except DamagedFile:
+                    continue  # one damaged file hides that learner only; `bleep doctor` names it
                 entries.append(board_entry(
-                    pseudonym(code, secret), events, self.app.levels, now, zone, settings.paused_weeks, me=code == self.app.store.code,
+                    pseudonym(code, secret), events, self.app.levels, now, zone, settings.paused_weeks, me=code == mine,
                 ))
         except (StoreError, OSError) as error:
             return Text(_("The class board cannot be shown: {reason}").format(reason=error))

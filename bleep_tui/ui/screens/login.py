@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -10,20 +12,18 @@ from textual.widgets import Input, Static
 
 from bleep_tui.i18n import _
 from bleep_tui.store.accounts import AccountStore, LoginResult
+from bleep_tui.store.audit import where_from
 from bleep_tui.store.files import StoreError
 from bleep_tui.ui.widgets.framed import Framed
 from bleep_tui.ui.widgets.key_bar import KeyBar
 
 
 def login_message(result: LoginResult) -> str:
-    # A wrong PIN and an unknown code read the same, so the start screen never tells which codes exist.
-    if result.status in ("wrong_pin", "unknown"):
-        return _("That code and PIN do not match. Check both, or ask your facilitator.\nAfter 5 wrong PINs in a row an account locks.")
-    if result.status == "locked":
-        return _("This account is locked after too many wrong PINs. Ask your facilitator to unlock it.")
-    if result.status == "inactive":
-        return _("This account is not active. Ask your facilitator.")
-    return _("That code and PIN do not match. Check both, or ask your facilitator.")
+    # One answer for an unknown code, a wrong PIN, a locked and a deactivated account: the start screen
+    # never tells which codes exist, nor whether a guessed PIN was right.
+    if result.status == "wait":
+        return _("Too many tries that did not work. Wait {seconds} seconds, then try again.").format(seconds=math.ceil(result.wait))
+    return _("That code and PIN did not work. Check both and try again.\nIf it keeps happening, ask your facilitator: after 5 wrong PINs an account locks.")
 
 
 class LoginScreen(Screen[None]):
@@ -77,7 +77,7 @@ class LoginScreen(Screen[None]):
             self.query_one("#code" if not code else "#pin", Input).focus()
             return
         try:
-            result = AccountStore(self.app.data_dir).login(code, pin.value)
+            result = AccountStore(self.app.data_dir).login(code, pin.value, where_from())
         except StoreError as error:
             self.say(_("Logging in is not possible right now: {reason}. Please tell your facilitator.").format(reason=error))
             return
@@ -86,8 +86,4 @@ class LoginScreen(Screen[None]):
             self.app.start_session(result.code)
             return
         self.say(login_message(result))
-        if result.status == "wrong_pin":
-            pin.focus()
-        else:
-            self.query_one("#code", Input).value = ""
-            self.query_one("#code", Input).focus()
+        pin.focus()
