@@ -53,6 +53,15 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # a bug: the details go to the private log, never to the screen
+        from bleep_tui.store.errorlog import log_error
+        from bleep_tui.store.paths import data_dir
+
+        log = log_error(data_dir(getattr(args, "data_dir", None)), error, f"bleep {getattr(args, 'command', None) or ''}")
+        print(_("bleep: something went wrong and the command stopped."), file=sys.stderr)
+        if log is not None:
+            print(_("The details are in {path}.").format(path=log), file=sys.stderr)
+        return 1
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -63,7 +72,7 @@ def run_app(args: argparse.Namespace) -> int:
     terminal = detect(os.environ)
     app = BleepApp(data_dir(args.data_dir), ascii=args.ascii or terminal.ascii, ansi_colours=terminal.ansi_colours)
     app.run(mouse=not args.no_mouse)
-    return 0
+    return app.return_code or 0
 
 
 if __name__ == "__main__":

@@ -1,4 +1,8 @@
-"""`bleep export`: learners' progress as CSV for a spreadsheet or JSON for other systems."""
+"""`bleep export`: learners' progress as CSV for a spreadsheet or JSON for other systems.
+
+Every readable learner is exported. A learner whose record is damaged is left out and named on
+stderr, and the command exits with DAMAGED_STATUS (unless --skip-damaged), so a script notices.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,8 @@ from datetime import date
 
 from bleep_tui.commands import data_dir_option, refusals_reported
 from bleep_tui.i18n import _
+
+DAMAGED_STATUS = 3
 
 
 def since_date(text: str) -> date:
@@ -28,6 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--out", metavar="FILE", help=_("write to FILE (default: the screen)"))
     export.add_argument("--learner", metavar="CODE", help=_("only this learner"))
     export.add_argument("--since", metavar="YYYY-MM-DD", type=since_date, help=_("only what happened on or after this day (UTC)"))
+    export.add_argument("--skip-damaged", action="store_true", help=_("exit 0 even when some learners' records are damaged (they are still named)"))
     export.set_defaults(handler=refusals_reported(run_export))
 
 
@@ -36,6 +43,7 @@ def run_export(args: argparse.Namespace) -> int:
     from bleep_tui.core.reports import events_since
     from bleep_tui.export.render import render
     from bleep_tui.export.spreadsheet import lesson_infos
+    from bleep_tui.store.audit import record_audit
     from bleep_tui.store.files import atomic_write, output_path
     from bleep_tui.store.paths import data_dir
     from bleep_tui.store.roster import learner_codes, load_learner, load_learners
@@ -50,6 +58,8 @@ def run_export(args: argparse.Namespace) -> int:
         learners = [load_learner(folder, codes[0])]
     else:
         learners = load_learners(folder)
+    damaged = [learner for learner in learners if learner.damaged]
+    learners = [learner for learner in learners if not learner.damaged]
     if args.since is not None:
         learners = [replace(learner, events=events_since(learner.events, args.since)) for learner in learners]
     levels = shipped_levels()
@@ -57,12 +67,15 @@ def run_export(args: argparse.Namespace) -> int:
     if args.out is None:
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()
-        return 0
-    out = output_path(args.out, folder)
-    try:
-        atomic_write(out, text)
-    except OSError as error:
-        print(_("bleep: cannot write {path}: {reason}").format(path=out, reason=error.strerror or error), file=sys.stderr)
-        return 1
-    print(_("wrote {count} learner(s) to {path}").format(count=len(learners), path=out), file=sys.stderr)
-    return 0
+    else:
+        out = output_path(args.out, folder)
+        try:
+            atomic_write(out, text)
+        except OSError as error:
+            print(_("bleep: cannot write {path}: {reason}").format(path=out, reason=error.strerror or error), file=sys.stderr)
+            return 1
+        print(_("wrote {count} learner(s) to {path}").format(count=len(learners), path=out), file=sys.stderr)
+    record_audit(folder, "export", detail=f"{args.format}: {len(learners)} learner(s)" + (f" to {args.out}" if args.out else ""))
+    for learner in damaged:
+        print(_("bleep: left out {code}: their record is damaged ({what}); run `bleep doctor`").format(code=learner.code, what=learner.damaged), file=sys.stderr)
+    return DAMAGED_STATUS if damaged and not args.skip_damaged else 0

@@ -34,17 +34,23 @@ def login_wait(failures: list[Failure], source: str, now: float) -> float:
     """Seconds this source must still wait before its next login try is checked."""
     recent = [f for f in failures if now - f.at < WINDOW_SECONDS]
     mine = [f for f in recent if f.source == source]
-    waits = [0.0]
-    if mine:
-        waits.append(max(f.at for f in mine) + _growing(len(mine), FREE_TRIES_PER_SOURCE, MAX_SOURCE_WAIT) - now)
-    if recent:
-        waits.append(max(f.at for f in recent) + _growing(len(recent), INSTALLATION_FREE_TRIES, MAX_INSTALLATION_WAIT) - now)
-    return max(waits)
+    return max(
+        _wait_after(mine, _growing(len(mine), FREE_TRIES_PER_SOURCE, MAX_SOURCE_WAIT), now),
+        _wait_after(recent, _growing(len(recent), INSTALLATION_FREE_TRIES, MAX_INSTALLATION_WAIT), now),
+    )
+
+
+def _wait_after(failures: list[Failure], delay: float, now: float) -> float:
+    """What is left of `delay` after the last of `failures`; never more than `delay` (a clock set back)."""
+    if not failures or delay <= 0:
+        return 0.0
+    return min(delay, max(0.0, max(f.at for f in failures) + delay - now))
 
 
 def facilitator_wait(failures_in_a_row: int, last_failure: float, now: float) -> float:
     """Seconds before the facilitator's passphrase may be tried again (1, 2, 4, ... up to 5 minutes)."""
-    return max(0.0, last_failure + _growing(failures_in_a_row, FACILITATOR_FREE_TRIES, MAX_FACILITATOR_WAIT) - now)
+    delay = _growing(failures_in_a_row, FACILITATOR_FREE_TRIES, MAX_FACILITATOR_WAIT)
+    return min(delay, max(0.0, last_failure + delay - now))
 
 
 def bursts(failures: list[Failure], now: float, threshold: int = FREE_TRIES_PER_SOURCE + 2) -> dict[str, int]:

@@ -25,6 +25,7 @@ class LearnerData:
     active: bool = True
     locked: bool = False
     created: str = ""
+    damaged: str = ""  # what is wrong with their stored record, when it cannot be read (then no events)
 
 
 @dataclass(frozen=True)

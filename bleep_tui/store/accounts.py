@@ -287,6 +287,7 @@ class AccountStore:
         if reason:
             return LoginResult("refused", reason=reason)
         learner = LearnerStore(self.data_dir, doc["code"])
+        learner.event_records()  # a damaged record raises here: that learner waits for a facilitator, untouched
         if learner.profile() is None:
             learner.create(doc["name"])
         learner.record(Event("login", now_iso()))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from bleep_tui.core.reports import LearnerData
 from bleep_tui.store.accounts import Account, AccountStore
+from bleep_tui.store.files import DamagedFile
 from bleep_tui.store.learner import LearnerStore, stored_codes
 
 
@@ -20,12 +21,18 @@ def learner_codes(data_dir: Path) -> list[str]:
 
 
 def _learner(data_dir: Path, code: str, account: Account | None) -> LearnerData:
+    """One learner; a damaged record is marked as such (with no events) so everyone else is still listed."""
     store = LearnerStore(data_dir, code)
-    events = tuple(store.events())
+    try:
+        profile = store.profile()
+        events = tuple(store.events())
+    except DamagedFile as error:
+        profile, events, damaged = None, (), error.what
+    else:
+        damaged = ""
     if account is not None:
-        return LearnerData(account.code, account.name, events, account.active, account.locked, account.created)
-    profile = store.profile()
-    return LearnerData(code, profile.name if profile else code, events, created=profile.created if profile else "")
+        return LearnerData(account.code, account.name, events, account.active, account.locked, account.created, damaged)
+    return LearnerData(code, profile.name if profile else code, events, created=profile.created if profile else "", damaged=damaged)
 
 
 def load_learner(data_dir: Path, code: str) -> LearnerData:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from textual.widgets import DataTable
 
 from bleep_tui.core.events import Event
 from bleep_tui.core.text import clean_name, shown
+import bleep_tui.store.accounts as accounts_module
 from bleep_tui.store.accounts import AccountStore
 from bleep_tui.store.learner import LearnerStore
 from bleep_tui.ui.facilitator import FacilitatorApp
@@ -181,3 +184,35 @@ async def test_injected_names_and_answers_show_literally_on_the_dashboard(data_d
         for entry in lesson_view.stats[LESSON].missed[:3]:
             assert f"often answered: {shown(entry.common_answer)}" in screen
         assert app.is_running
+
+
+async def test_a_damaged_record_is_listed_and_marked_while_everyone_else_is_shown(classroom: Path) -> None:
+    LearnerStore(classroom, "bob").journal_path.write_text("{half a line\n")
+    app = FacilitatorApp(classroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "3 learners" in screen_text(app) and "1 DAMAGED record: run `bleep doctor`" in screen_text(app)
+        assert "DAMAG" in table_row(app, "bob")
+        assert re.search(r"ana\s+Ana Lopez\s+1\s+30\s+1", table_row(app, "ana"))
+
+
+async def test_the_access_log_shows_exports_facilitator_logins_and_bursts_of_failed_logins(classroom: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ticks = itertools.count(time.time() - 600, 61)  # a try a minute: past each wait, within the last 15 minutes
+    monkeypatch.setattr(accounts_module, "wall_clock", lambda: next(ticks))
+    accounts = AccountStore(classroom)
+    accounts.set_passphrase("a long passphrase")
+    accounts.check_passphrase("not the one", source="ssh 10.9.8.7")
+    for n in range(6):
+        accounts.login(f"guess{n}", "0000", source="ssh 10.6.6.6")
+    app = FacilitatorApp(classroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "enter")  # export to the suggested file
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        screen = screen_text(app)
+        assert "ssh 10.6.6.6: 6" in screen
+        lines = screen.splitlines()
+        assert any("export" in line for line in lines)
+        assert any("WRONG passphrase" in line and "ssh 10.9.8.7" in line for line in lines)

@@ -202,3 +202,24 @@ async def test_personal_mode_has_no_login_and_ctrl_q_still_quits(data_dir: Path)
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_a_crash_at_the_login_shows_a_plain_message_and_the_pin_is_nowhere(
+    shared_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(*args: object) -> bool:
+        raise RuntimeError("a bug while checking")
+
+    monkeypatch.setattr(accounts_module, "secret_matches", broken)  # AccountStore.login holds the typed PIN in its locals
+    app = BleepApp(shared_dir)
+    with pytest.raises(RuntimeError):  # under Pilot the bug is raised again, so tests fail loudly
+        async with app.run_test(size=SIZE) as pilot:
+            await log_in(pilot, "ana", "918273")
+    assert app.return_code == 1
+    shown = capsys.readouterr().err  # what is printed on the terminal once the app has left the screen
+    assert "Something went wrong" in shown and "Your answers so far are saved" in shown
+    assert "918273" not in shown and "Traceback" not in shown and str(shared_dir) not in shown
+    log = (shared_dir / "logs" / "errors.log").read_text()
+    assert "a bug while checking" in log and "RuntimeError" in log
+    assert "918273" not in log
+    assert (shared_dir / "logs" / "errors.log").stat().st_mode & 0o777 == 0o600

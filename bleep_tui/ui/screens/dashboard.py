@@ -22,6 +22,7 @@ from bleep_tui.core.reports import LearnerData, LearnerSummary, LessonStats, les
 from bleep_tui.core.text import shown
 from bleep_tui.i18n import _, ngettext
 from bleep_tui.store.accounts import AccountError, AccountStore, new_pin
+from bleep_tui.store.audit import record_audit
 from bleep_tui.store.files import StoreError, atomic_write, output_path
 from bleep_tui.store.roster import load_learners
 from bleep_tui.ui.glyphs import stars
@@ -70,6 +71,7 @@ class DashboardScreen(Screen[None]):
         Binding("n", "new_pin", _("New PIN")),
         Binding("d", "deactivate", _("(De)activate")),
         Binding("e", "export", _("Export")),
+        Binding("a", "access", _("Log")),
         Binding("r", "refresh", _("Refresh"), show=False),
     ]
 
@@ -114,21 +116,27 @@ class DashboardScreen(Screen[None]):
         table.clear()
         for learner in learners:
             summary = summarise(learner, self.app.levels)
-            table.add_row(*self._row(summary), key=learner.code)
+            table.add_row(*self._row(summary, learner.damaged), key=learner.code)
         if learners:
             table.move_cursor(row=min(row, len(learners) - 1))
         active = sum(1 for learner in learners if learner.active)
-        self.query_one("#dash-header", Static).update(
+        damaged = sum(1 for learner in learners if learner.damaged)
+        header = (
             ngettext("{n} learner", "{n} learners", len(learners)).format(n=len(learners))
             + "  " + self.app.glyphs.bullet + "  " + _("{n} active").format(n=active)
         )
+        if damaged:
+            header += "  " + self.app.glyphs.bullet + "  " + ngettext(
+                "{n} DAMAGED record: run `bleep doctor`", "{n} DAMAGED records: run `bleep doctor`", damaged
+            ).format(n=damaged)
+        self.query_one("#dash-header", Static).update(Text(header))
 
-    def _row(self, summary: LearnerSummary) -> list[Text]:
-        state = _("off") if not summary.active else _("LOCKED") if summary.locked else ""
+    def _row(self, summary: LearnerSummary, damaged: str) -> list[Text]:
+        state = _("DAMAGED") if damaged else _("off") if not summary.active else _("LOCKED") if summary.locked else ""
         return [
             cell(summary.code),
             cell(summary.name),
-            cell(state, "bold" if summary.locked else ""),
+            cell(state, "bold" if summary.locked or damaged else ""),
             number(summary.level.number),
             number(summary.xp),
             number(summary.lessons_done),
@@ -151,6 +159,9 @@ class DashboardScreen(Screen[None]):
 
     def action_lessons(self) -> None:
         self.app.push_screen(LessonsScreen(list(self.learners.values())))
+
+    def action_access(self) -> None:
+        self.app.push_screen(AccessScreen())
 
     def _act(self, done: str, act: Callable[[AccountStore, str], object]) -> bool:
         learner = self.selected()
@@ -264,6 +275,57 @@ class LearnerScreen(Screen[None]):
         if not summary.records:
             message = _("No lessons started yet.") + " " + message
         self.query_one("#dash-message", Static).update(message)
+        table.focus()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+class AccessScreen(Screen[None]):
+    """Who opened the dashboard or took records out, and bursts of failed learner logins."""
+
+    BINDINGS = [Binding("escape", "back", _("Back"))]
+    SHOWN = 200  # the latest entries; the whole log is DATA/audit.events
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="dash-header", markup=False)
+        table: DataTable[Text] = DataTable(id="dash-table", cursor_type="row")
+        table.add_column(_("When"), width=11, key="when")
+        table.add_column(_("What"), width=24, key="what")
+        table.add_column(_("User"), width=10, key="user")
+        table.add_column(_("From"), width=26, key="from")
+        yield table
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        import time
+
+        from bleep_tui.core.guessing import bursts
+        from bleep_tui.store.audit import audit_entries
+
+        what = {
+            "facilitator_login": _("dashboard opened"),
+            "facilitator_login_failed": _("WRONG passphrase"),
+            "passphrase_set": _("passphrase changed"),
+            "export": _("export"),
+        }
+        table: DataTable[Text] = self.query_one(DataTable)
+        header = Text()
+        try:
+            entries = audit_entries(self.app.data_dir)[-self.SHOWN:]
+            failed = bursts(AccountStore(self.app.data_dir).failures(), time.time())
+        except StoreError as error:
+            self.query_one("#dash-header", Static).update(Text(str(error)))
+            return
+        for entry in reversed(entries):
+            label = what.get(entry.what, entry.what) + (f" ({entry.detail})" if entry.detail else "")
+            table.add_row(cell(moment(entry.at)), cell(label), cell(entry.user), cell(entry.source))
+        if failed:
+            header.append(_("Many failed learner logins in the last 15 minutes:") + " ", style="bold")
+            header.append(", ".join(f"{shown(source)}: {count}" for source, count in failed.items()))
+        else:
+            header.append(_("No bursts of failed learner logins in the last 15 minutes."))
+        self.query_one("#dash-header", Static).update(header)
         table.focus()
 
     def action_back(self) -> None:
@@ -407,7 +469,9 @@ class ExportScreen(ModalScreen[Path | None]):
             path = self.app.data_dir / "exports" / path
         try:
             path = output_path(path, self.app.data_dir)
-            atomic_write(path, render("csv", self.learners, lesson_infos(self.app.catalog), self.app.levels))
+            readable = [learner for learner in self.learners if not learner.damaged]
+            atomic_write(path, render("csv", readable, lesson_infos(self.app.catalog), self.app.levels))
+            record_audit(self.app.data_dir, "export", detail=f"csv: {len(readable)} learner(s) to {path}")
         except StoreError as error:
             self.query_one("#export-error", Static).update(str(error))
             return

@@ -13,7 +13,7 @@ from textual.widgets import Input, Static
 from bleep_tui.i18n import _
 from bleep_tui.store.accounts import AccountStore, LoginResult
 from bleep_tui.store.audit import where_from
-from bleep_tui.store.files import StoreError
+from bleep_tui.store.files import DamagedFile, StoreError
 from bleep_tui.ui.widgets.framed import Framed
 from bleep_tui.ui.widgets.key_bar import KeyBar
 
@@ -78,6 +78,11 @@ class LoginScreen(Screen[None]):
             return
         try:
             result = AccountStore(self.app.data_dir).login(code, pin.value, where_from())
+        except DamagedFile:
+            pin.value = ""
+            self.say(_("Logging in is not possible right now: a file BLEEP keeps is damaged. Nothing was changed.\n"
+                       "Please tell your facilitator: `bleep doctor` shows what is wrong."))
+            return
         except StoreError as error:
             self.say(_("Logging in is not possible right now: {reason}. Please tell your facilitator.").format(reason=error))
             return
