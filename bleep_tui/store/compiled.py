@@ -5,8 +5,9 @@ parsers, and what parsing leaves behind. The first session after an install or a
 them and writes `cache/content.json`; later sessions read that while no source has changed (the
 lesson and achievement files and BLEEP's own content code, compared by size and time).
 
-Only BLEEP's own dataclasses are rebuilt from the file, never pickle: a damaged or altered file can
-at worst make BLEEP read the lesson files again. The folder can be deleted at any time.
+Only BLEEP's own dataclasses are rebuilt from the file, never pickle, and only when the file's
+checksum (CRC-32 of the content as written) still matches: a damaged or altered file, or any error
+while rebuilding from it, makes BLEEP read the lesson files again. The folder can be deleted at any time.
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import json
+import zlib
 from pathlib import Path
 from typing import Any, Callable, Iterable, TypeVar
 
 from bleep_tui.content.shipped import Content, content_sources, load_content
-from bleep_tui.store.files import atomic_write, ensure_private_dir
+from bleep_tui.store.files import atomic_write, ensure_private_dir, remove_stray_temp_files
 
-FORMAT = 1
+FORMAT = 2  # 2: the content carries its checksum
 CACHE_FILE = Path("cache") / "content.json"
 OWN_MODULES = ("bleep_tui.core.", "bleep_tui.content.")  # the only classes the file may name
 
@@ -51,14 +53,13 @@ def compiled(cache_file: Path, sources: Iterable[Path], build: Callable[[], T]) 
     except OSError:
         return build()
     try:
-        saved = json.loads(cache_file.read_bytes())
-        if saved["fingerprint"] == stamp:
-            return load(saved)
-    except (OSError, ValueError, TypeError, KeyError, AttributeError, ImportError, RecursionError):
-        pass  # damaged, altered or from another version: read the sources
+        return load(cache_file.read_bytes(), stamp)
+    except Exception:  # noqa: BLE001 - missing, damaged, altered or from another version: read the sources
+        pass
     built = build()
     try:
         ensure_private_dir(cache_file.parent)
+        remove_stray_temp_files(cache_file)
         atomic_write(cache_file, dump(built, stamp))
     except OSError:
         pass  # a full or read-only disk: the next session reads the lesson files again
@@ -99,14 +100,28 @@ def decode(value: Any, kinds: list[type]) -> Any:
 
 
 def dump(value: Any, fingerprint: list[Any]) -> str:
+    """The first line: the fingerprint and the checksum of the second; the second: the content."""
     kinds: dict[type, int] = {}
     encoded = encode(value, kinds)
     names = [f"{kind.__module__}:{kind.__qualname__}" for kind in kinds]
-    return json.dumps({"fingerprint": fingerprint, "kinds": names, "value": encoded}, ensure_ascii=False, separators=(",", ":"))
+    body = json.dumps({"kinds": names, "value": encoded}, ensure_ascii=False, separators=(",", ":"))
+    head = json.dumps({"fingerprint": fingerprint, "crc32": zlib.crc32(body.encode("utf-8"))})
+    return head + "\n" + body
 
 
-def load(saved: dict[str, Any]) -> Any:
-    return decode(saved["value"], [own_dataclass(name) for name in saved["kinds"]])
+def load(data: bytes, fingerprint: list[Any]) -> Any:
+    """The content saved with `fingerprint`; NotCompiled when the file is stale, damaged or altered."""
+    head_line, _, body = data.partition(b"\n")
+    head = json.loads(head_line)
+    if head["fingerprint"] != fingerprint:
+        raise NotCompiled("made from other sources")
+    if head["crc32"] != zlib.crc32(body):
+        raise NotCompiled("its checksum does not match: damaged or altered")
+    saved = json.loads(body)
+    value = decode(saved["value"], [own_dataclass(name) for name in saved["kinds"]])
+    if not dataclasses.is_dataclass(value):  # what BLEEP compiles is always one of its content records
+        raise NotCompiled("it does not hold BLEEP's content")
+    return value
 
 
 def own_dataclass(name: str) -> type:

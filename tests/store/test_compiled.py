@@ -4,6 +4,7 @@ import json
 import shutil
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -54,13 +55,61 @@ def test_a_changed_lesson_file_is_read_again(tmp_path: Path) -> None:
     assert catalog() == load_catalog(folder)
 
 
+def parts(cache: Path) -> tuple[dict, dict]:
+    head, body = cache.read_bytes().split(b"\n", 1)
+    return json.loads(head), json.loads(body)
+
+
+def rewrite(cache: Path, head: dict, body: dict | bytes, *, fix_checksum: bool) -> None:
+    """Write the cache as someone with access to the file would: the checksum kept, or made to match."""
+    data = body if isinstance(body, bytes) else json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+    if fix_checksum:
+        head = {**head, "crc32": zlib.crc32(data)}
+    cache.write_bytes(json.dumps(head).encode() + b"\n" + data)
+
+
 def test_a_damaged_file_is_rebuilt(tmp_path: Path) -> None:
     cache = tmp_path / "cache.json"
     sources = content_sources()
     compiled(cache, sources, load_content)
     cache.write_bytes(cache.read_bytes()[: 5000])
     assert compiled(cache, sources, load_content) == load_content()
-    json.loads(cache.read_bytes())  # written whole again
+    parts(cache)  # written whole again
+
+
+def test_one_changed_byte_with_the_fingerprint_intact_never_changes_what_learners_see(tmp_path: Path) -> None:
+    cache = tmp_path / "cache.json"
+    sources = content_sources()
+    compiled(cache, sources, load_content)
+    data = cache.read_bytes()
+    where = data.index(b"40.00")
+    cache.write_bytes(data[:where] + b"44.00" + data[where + 5:])
+    assert compiled(cache, sources, load_content) == load_content()
+    assert b"44.00" not in cache.read_bytes()
+
+
+@pytest.mark.parametrize("damage", ["a class number past the end", "a field that does not exist", "a list for a dataclass"])
+def test_content_that_cannot_be_rebuilt_means_reading_the_lesson_files_never_a_crash(tmp_path: Path, damage: str) -> None:
+    cache = tmp_path / "cache.json"
+    sources = content_sources()
+    compiled(cache, sources, load_content)
+    head, body = parts(cache)
+    if damage == "a class number past the end":
+        body["value"]["@"] = len(body["kinds"]) + 5
+    elif damage == "a field that does not exist":
+        body["value"]["no_such_field"] = 1
+    else:
+        body["value"] = [1, 2, 3]
+    rewrite(cache, head, body, fix_checksum=True)
+    assert compiled(cache, sources, load_content) == load_content()
+
+
+def test_temp_files_left_by_a_killed_compile_are_cleaned_up(tmp_path: Path) -> None:
+    cache = tmp_path / "cache.json"
+    stray = tmp_path / ".cache.json.123-dead.tmp"
+    stray.write_text("{half")
+    compiled(cache, content_sources(), load_content)
+    assert not stray.exists()
 
 
 @pytest.mark.parametrize("kind, fields", [
@@ -73,10 +122,10 @@ def test_a_file_that_names_a_class_outside_bleep_is_not_used(tmp_path: Path, mon
     cache = tmp_path / "cache.json"
     sources = content_sources()
     compiled(cache, sources, load_content)
-    saved = json.loads(cache.read_bytes())
+    head, saved = parts(cache)
     saved["kinds"][0] = kind
     saved["value"] = {"@": 0, **fields}
-    cache.write_text(json.dumps(saved))
+    rewrite(cache, head, saved, fix_checksum=True)
     assert compiled(cache, sources, load_content) == load_content()
     assert not (tmp_path / "owned").exists()
 
