@@ -26,6 +26,7 @@ test: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/record_answer.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
