@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bleep_tui.store.settings import load_settings
 from bleep_tui.ui.app import BleepApp
 
@@ -32,10 +34,24 @@ def test_good_settings_check_clean(data_dir: Path) -> None:
     assert load_settings(data_dir).paused_weeks == ("2026-W47",)
 
 
-async def test_the_app_warns_about_a_broken_settings_file_and_still_starts(data_dir: Path) -> None:
-    write_settings(data_dir, "mode = [unclosed\n")
+async def test_the_app_warns_about_a_wrong_value_and_starts_with_its_default(data_dir: Path) -> None:
+    write_settings(data_dir, 'idle_minutes = "ten"\n')
     app = BleepApp(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "What should we call you?" in screen_text(app)
         assert any("settings.toml" in n.message and "Defaults are used" in n.message for n in app._notifications)
+
+
+@pytest.mark.parametrize("damage", [b"mode = [unclosed\n", b"", b"mode = \"sharde\"\n", b"\xff\xfemode", b"mode = 1\n"])
+async def test_a_settings_file_whose_mode_cannot_be_known_stops_the_app_instead_of_guessing(data_dir: Path, damage: bytes) -> None:
+    """Guessing "personal" on a shared server would let every login in as one learner, with no PIN."""
+    data_dir.mkdir(parents=True)
+    (data_dir / "settings.toml").write_bytes(damage)
+    app = BleepApp(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert app.return_code == 1
+    assert not (data_dir / "learners").exists()
+    result = subprocess.run([sys.executable, "-m", "bleep_tui.cli", "--data-dir", str(data_dir), "settings"], capture_output=True, text=True)
+    assert result.returncode == 1 and "will not start" in result.stderr and "Traceback" not in result.stderr

@@ -26,6 +26,9 @@ def show_settings(args: argparse.Namespace) -> int:
     for key, value in asdict(settings).items():
         if key != "problems":
             print(f"  {key} = {value!r}")
+    if settings.unusable:
+        print(_("bleep: BLEEP will not start until this is fixed: {reason}").format(reason=settings.unusable), file=sys.stderr)
+        return 1
     if report_problems(list(settings.problems)):
         print(_("the defaults are used for the settings above that have a problem"), file=sys.stderr)
         return 1

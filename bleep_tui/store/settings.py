@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bleep_tui.core.streaks import parse_week
+from bleep_tui.i18n import _
 
 SETTINGS_FILE = "settings.toml"
 
@@ -17,6 +18,9 @@ class Settings:
     paused_weeks: tuple[str, ...] = ()  # ISO weeks ("2026-W47") of lockdown or transfer: a streak pauses
     class_board: bool = False  # a board of pseudonyms only; off unless turned on
     problems: tuple[str, ...] = field(default=(), compare=False)  # what was wrong in the file, to show
+    # Set when the file is there but its mode cannot be known: guessing "personal" could open a shared
+    # server's every login as one learner, with no PIN, so the app refuses to start instead.
+    unusable: str = field(default="", compare=False)
 
 
 def load_settings(data_dir: Path) -> Settings:
@@ -27,13 +31,15 @@ def load_settings(data_dir: Path) -> Settings:
     except FileNotFoundError:
         return Settings()
     except (OSError, UnicodeDecodeError) as error:
-        return Settings(problems=(f"{path}: {error}",))
+        return _unusable(path, str(error))
+    if not text.strip():
+        return _unusable(path, _("the file is empty (delete it to use the defaults)"))
     import tomllib  # only when there is a file: a start-up without one reads less code
 
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        return Settings(problems=(f"{path}: {error}",))
+        return _unusable(path, str(error))
     problems: list[str] = []
     defaults = Settings()
 
@@ -55,4 +61,10 @@ def load_settings(data_dir: Path) -> Settings:
     )
     unknown = sorted(set(raw) - {"mode", "idle_minutes", "paused_weeks", "class_board"})
     problems += [f"{path}: unknown setting `{key}`" for key in unknown]
-    return Settings(settings.mode, settings.idle_minutes, settings.paused_weeks, settings.class_board, tuple(problems))
+    unusable = "" if raw.get("mode", defaults.mode) == settings.mode else _("`mode` must be \"personal\" or \"shared\"")
+    return Settings(settings.mode, settings.idle_minutes, settings.paused_weeks, settings.class_board, tuple(problems),
+                    f"{path}: {unusable}" if unusable else "")
+
+
+def _unusable(path: Path, reason: str) -> Settings:
+    return Settings(problems=(f"{path}: {reason}",), unusable=f"{path}: {reason}")

@@ -104,6 +104,10 @@ class BleepApp(App[None]):
         return self.content.achievements
 
     def on_mount(self) -> None:
+        if self.settings.unusable:
+            self.exit(return_code=1, message=_("BLEEP cannot start: the settings file cannot be used ({reason}). "
+                                               "Nothing was changed. Please tell your facilitator.").format(reason=self.settings.unusable))
+            return
         try:
             profile = None if self.shared else self.store.profile()
             if profile is not None:
