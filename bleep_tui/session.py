@@ -29,6 +29,8 @@ DEFAULT_TERM = "xterm"
 # Locale names choose translation files by path: a value like "../../tmp/x" must not get through.
 LOCALE_NAME = re.compile(r"(C|POSIX|[A-Za-z]{2,3}(_[A-Za-z]{2})?)(\.[A-Za-z0-9-]{1,20})?(@[A-Za-z0-9]{1,20})?")
 TERM_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,63}")
+# sshd sets it ("address client-port server-port"); the login screen names where failed logins came from.
+SSH_CLIENT = re.compile(r"[0-9A-Fa-f.:]{2,45} [0-9]{1,5} [0-9]{1,5}")
 
 
 def _locale_ok(name: str, value: str) -> bool:
@@ -47,6 +49,8 @@ def session_environment(environ: Mapping[str, str]) -> dict[str, str]:
         clean["COLORTERM"] = "truecolor"
     if "NO_COLOR" in environ:
         clean["NO_COLOR"] = "1"
+    if SSH_CLIENT.fullmatch(environ.get("SSH_CLIENT", "")):
+        clean["SSH_CLIENT"] = environ["SSH_CLIENT"]
     return clean
 
 

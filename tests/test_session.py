@@ -32,6 +32,14 @@ def test_no_textual_python_or_loader_variable_gets_through() -> None:
     assert not [name for name in env if name.startswith(("TEXTUAL", "PYTHON", "LD_", "BASH", "SSH_"))]
 
 
+def test_the_ssh_clients_address_gets_through_only_in_sshds_own_form() -> None:
+    """The login screen names where failed logins came from; nothing else may ride in on the variable."""
+    assert session_environment({"SSH_CLIENT": "10.1.2.3 51234 22"})["SSH_CLIENT"] == "10.1.2.3 51234 22"
+    assert session_environment({"SSH_CLIENT": "fe80::1 51234 22"})["SSH_CLIENT"] == "fe80::1 51234 22"
+    for forged in ("10.1.2.3 51234 22\x1b[2J", "$(id) 1 2", "10.1.2.3", ""):
+        assert "SSH_CLIENT" not in session_environment({"SSH_CLIENT": forged})
+
+
 def test_a_client_with_no_terminal_name_or_dumb_gets_a_known_one() -> None:
     assert session_environment({})["TERM"] == DEFAULT_TERM
     assert session_environment({"TERM": "dumb"})["TERM"] == DEFAULT_TERM
