@@ -8,7 +8,6 @@ server-side pepper (data_dir/pepper, 0600) that is not in the accounts file.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import hmac
 import os
@@ -134,9 +133,8 @@ def secret_matches(secret: str, stored: dict[str, Any], pepper: bytes) -> bool:
     return hmac.compare_digest(digest, bytes.fromhex(stored["hash"]))
 
 
-@functools.cache
-def _decoy() -> dict[str, Any]:
-    return hash_secret("decoy", b"")
+# What an unknown code is checked against: a real scrypt at the real cost, compared with a hash nothing has.
+DECOY = {"scheme": "scrypt", "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P, "salt": "00" * 16, "hash": "00" * SCRYPT_LENGTH}
 
 
 def _account(doc: dict[str, Any]) -> Account:
@@ -271,19 +269,20 @@ class AccountStore:
         """
         now = wall_clock()
         with self.transaction() as db:
-            failures = db.table("failures")
-            wait = login_wait([Failure(doc["at"], doc["source"]) for doc in failures.all()], source, now)
+            # The stored data is changed as one dict and written once, so every outcome costs one write.
+            data = db.storage.read() or {}
+            failures = data.setdefault("failures", {})
+            wait = login_wait([Failure(f["at"], f["source"]) for f in failures.values()], source, now)
             if wait > 0:
                 return LoginResult("wait", wait=wait)
-            doc = _find(db.table("learners").all(), code) if CODE_PATTERN.fullmatch(code) else None
-            reason = self._refusal(db, doc, pin)
-            if not reason:
-                db.table("learners").update({"failed_logins": 0}, doc_ids=[doc.doc_id])
-            else:
-                failures.insert({"at": now, "source": source, "code": doc["code"] if doc else ""})
-                stale = [f.doc_id for f in failures.all()][:-KEPT_FAILURES]
-                if stale:
-                    failures.remove(doc_ids=stale)
+            doc = _find(list(data.get("learners", {}).values()), code) if CODE_PATTERN.fullmatch(code) else None
+            reason = self._refusal(doc, pin)
+            if reason:
+                next_id = max((int(key) for key in failures), default=0) + 1
+                failures[str(next_id)] = {"at": now, "source": source, "code": doc["code"] if doc else ""}
+                for stale in sorted(failures, key=int)[:-KEPT_FAILURES]:
+                    del failures[stale]
+            db.storage.write(data)
         if reason:
             return LoginResult("refused", reason=reason)
         learner = LearnerStore(self.data_dir, doc["code"])
@@ -293,22 +292,20 @@ class AccountStore:
         learner.record(Event("login", now_iso()))
         return LoginResult("ok", code=doc["code"])
 
-    def _refusal(self, db: TinyDB, doc: dict[str, Any] | None, pin: str) -> RefusalReason:
-        """Why this login is refused ("" when it is not); a wrong PIN is counted here."""
+    def _refusal(self, doc: dict[str, Any] | None, pin: str) -> RefusalReason:
+        """Why this login is refused ("" when it is not); counts a wrong PIN in `doc`, resets it on a right one."""
         if doc is None:
-            secret_matches(pin, _decoy(), b"")  # as long as a real check: timing does not tell which codes exist
+            secret_matches(pin, DECOY, self._pepper(create=False))  # as long as a real check: timing does not tell which codes exist
             return "unknown"
-        right = secret_matches(pin, doc["pin"], self._pepper(create=False))
-        if not right:
-            failed = doc["failed_logins"] + 1
-            db.table("learners").update(
-                {"failed_logins": failed, "locked": doc["locked"] or failed >= MAX_FAILED_LOGINS}, doc_ids=[doc.doc_id]
-            )
+        if not secret_matches(pin, doc["pin"], self._pepper(create=False)):
+            doc["failed_logins"] += 1
+            doc["locked"] = doc["locked"] or doc["failed_logins"] >= MAX_FAILED_LOGINS
             return "wrong_pin"
         if doc["locked"]:
             return "locked"
         if not doc["active"]:
             return "inactive"
+        doc["failed_logins"] = 0
         return ""
 
     def set_passphrase(self, passphrase: str) -> None:

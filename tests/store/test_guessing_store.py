@@ -85,3 +85,25 @@ def test_export_is_recorded_and_a_damaged_learner_is_left_out_named_and_exit_3(d
     assert bleep("--data-dir", str(data_dir), "export", "--skip-damaged").returncode == 0
     assert [e.what for e in audit_entries(data_dir)].count("export") == 2
     assert LearnerStore(data_dir, "bob").journal_path.read_text() == "not a record\n"
+
+
+def test_every_refusal_does_the_same_work_so_timing_tells_nothing(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One scrypt check and one write of accounts.json, whatever the reason: unknown, wrong, locked, deactivated."""
+    store = AccountStore(data_dir)
+    for code in ("ana", "bob", "cy"):
+        store.add(code, code.title(), "1234")
+    store.deactivate("bob")
+    for n in range(5):
+        store.login("cy", "0000", source=f"t{n}")
+    assert store.get("cy").locked
+    work: list[str] = []
+    real_scrypt, real_write = accounts_module._scrypt, accounts_module.AtomicJSONStorage.write
+    monkeypatch.setattr(accounts_module, "_scrypt", lambda *a: (work.append("scrypt"), real_scrypt(*a))[1])
+    monkeypatch.setattr(accounts_module.AtomicJSONStorage, "write", lambda self, data: (work.append(f"write {self.path.name}"), real_write(self, data))[1])
+    done = {}
+    for label, code, pin in (("unknown", "nobody", "1234"), ("wrong", "ana", "0000"), ("locked", "cy", "1234"), ("deactivated", "bob", "1234")):
+        work.clear()
+        result = store.login(code, pin, source=f"src-{label}")
+        done[label] = (result.status, result.wait, result.code, list(work))
+    assert done["unknown"] == ("refused", 0.0, "", ["scrypt", "write accounts.json"])
+    assert all(value == done["unknown"] for value in done.values()), done
