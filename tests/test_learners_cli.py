@@ -162,3 +162,36 @@ def test_set_passphrase_from_stdin_then_a_wrong_one_does_not_open_the_dashboard(
     wrong = bleep("--data-dir", str(data_dir), "facilitator", stdin="the wrong passphrase\n")
     assert wrong.returncode == 1 and "wrong passphrase" in wrong.stderr
     no_traceback(wrong)
+
+
+@pytest.mark.parametrize("kind", ["zero bytes", "null", "a list", "invalid UTF-8", "an account without locked"])
+def test_every_learners_command_names_damaged_accounts_exits_1_and_writes_nothing(data_dir: Path, kind: str) -> None:
+    from tests.store.test_damage import DAMAGED_ACCOUNTS
+
+    AccountStore(data_dir).add("ana", "Ana", "1234")
+    accounts = data_dir / "accounts.json"
+    accounts.write_bytes(DAMAGED_ACCOUNTS[kind])
+    for command in (["learners", "list"], ["learners", "add", "bob", "--name", "Bob"], ["learners", "unlock", "ana"], ["export"]):
+        result = bleep("--data-dir", str(data_dir), *command)
+        assert result.returncode == 1, (command, result.stderr)
+        assert "accounts.json is damaged" in result.stderr and "bleep doctor" in result.stderr
+        no_traceback(result)
+    assert accounts.read_bytes() == DAMAGED_ACCOUNTS[kind]
+    assert not (data_dir / "learners" / "bob.json").exists()
+
+
+def test_an_unexpected_error_in_a_command_is_logged_not_shown(data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A bug gives a plain line and exit 1; the traceback goes to the private log, without variable values."""
+    from bleep_tui import cli
+    from bleep_tui.commands import learners
+
+    def buggy(args: object) -> int:
+        secret_pin = "918273"  # noqa: F841 - a local a crash report with variables would show
+        raise RuntimeError("a bug in a command")
+
+    monkeypatch.setattr(learners, "list_learners", buggy)
+    assert cli.main(["--data-dir", str(data_dir), "learners", "list"]) == 1
+    err = capsys.readouterr().err
+    assert "something went wrong" in err and "Traceback" not in err
+    log = (data_dir / "logs" / "errors.log").read_text()
+    assert "RuntimeError: a bug in a command" in log and "918273" not in log

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
@@ -223,3 +224,17 @@ async def test_a_crash_at_the_login_shows_a_plain_message_and_the_pin_is_nowhere
     assert "a bug while checking" in log and "RuntimeError" in log
     assert "918273" not in log
     assert (shared_dir / "logs" / "errors.log").stat().st_mode & 0o777 == 0o600
+
+
+async def test_a_pin_typed_right_behind_the_codes_enter_goes_into_the_pin_field(shared_dir: Path) -> None:
+    """Keys that arrive in one burst (a quick typist, a busy server, a thin client sending a line) stay in order."""
+    app = BleepApp(shared_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key in (*"ana", "enter", *"1234", "enter"):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))  # queued together, as from a burst
+        for _ in range(100):  # the login takes one scrypt check: wait for Home, but not for ever
+            if isinstance(app.screen, HomeScreen):
+                break
+            await pilot.pause(0.05)
+        assert isinstance(app.screen, HomeScreen), (app.screen.query_one("#code", Input).value, app.screen.query_one("#pin", Input).value)

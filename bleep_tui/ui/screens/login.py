@@ -27,7 +27,13 @@ def login_message(result: LoginResult) -> str:
 
 
 class LoginScreen(Screen[None]):
-    BINDINGS = [Binding("tab", "app.focus_next", _("Next field"), show=True)]
+    BINDINGS = [
+        Binding("tab", "app.focus_next", _("Next field"), show=True),
+        # Enter in the code field: a priority binding runs as the app takes the key, before the keys typed
+        # behind it are handed to a field. Input's own Enter posts a message that comes after them, so a
+        # quick "code Enter PIN" (or a terminal that sends a line at once) would put the PIN in the code field.
+        Binding("enter", "to_pin", show=False, priority=True),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -66,12 +72,17 @@ class LoginScreen(Screen[None]):
     def say(self, message: str) -> None:
         self.query_one("#login-message", Static).update(message)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "to_pin":  # in the PIN field, Enter is the field's own: after the digits typed before it
+            return self.focused is not None and self.focused.id == "code"
+        return True
+
+    def action_to_pin(self) -> None:
+        self.set_focus(self.query_one("#pin", Input))  # now, not later as Widget.focus() would
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         code = self.query_one("#code", Input).value
         pin = self.query_one("#pin", Input)
-        if event.input.id == "code":
-            pin.focus()
-            return
         if not code or not pin.value:
             self.say(_("Type your learner code and your PIN."))
             self.query_one("#code" if not code else "#pin", Input).focus()
