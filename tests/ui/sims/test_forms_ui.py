@@ -101,13 +101,13 @@ async def test_the_housing_form_hides_a_ticked_box_that_a_careful_learner_reads_
         await start_sim(pilot, HOUSING_LESSON, "Dana")
         await fill(pilot, "Dana", "Novak", "03/09/1990", "2")
         await next_page(pilot)
-        await fill(pilot, "1620", "NL91 ABNA 0417 1643 01")
+        await fill(pilot, "1620", "NL05 NWYB 0417 1643 01")
         await pilot.press("enter", "down", "down", "enter")
         await next_page(pilot)
         assert "This IBAN has a typing mistake" in screen_text(app)
         assert app.focused is not None and app.focused.id == "input-iban"
         await pilot.press("ctrl+u")
-        await paste(pilot, "NL91 ABNA 0417 1643 00")
+        await paste(pilot, "NL05 NWYB 0417 1643 00")
         await next_page(pilot)
         assert "Page 3 of 3" in screen_text(app)
         await pilot.press("space", "tab", "tab")  # tick "true"; to the small print button
