@@ -53,7 +53,7 @@ def with_kept_values(scenario: forms.FormScenario, events: Iterable[Event]) -> f
     if kept is None:
         return scenario
     pages = tuple(
-        replace(page, fields=tuple(replace(f, value=kept.values[f.id]) if kept.values.get(f.id) else f for f in page.fields))
+        replace(page, fields=tuple(replace(f, value=kept.values[f.id]) if f.id in kept.values else f for f in page.fields))
         for page in scenario.pages
     )
     return replace(scenario, pages=pages)
