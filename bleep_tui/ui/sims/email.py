@@ -231,7 +231,7 @@ class EmailWidget(SimWidget):
                 return _("Type your message. Ctrl+S send, Esc close.")
             return _("Tab next box. Ctrl+S send, Ctrl+O attach, Ctrl+T save draft, Esc close.")
         if self.model.phone:
-            return _("Enter open, r reply, d delete, p report scam, l check links, e end task")
+            return _("Enter open, r reply, d delete, p report, l check links, o open link, e end")
         return _("Enter open r reply a all f fwd n new d del j junk p phishing l links e end")
 
     def _show_attachments(self) -> None:
