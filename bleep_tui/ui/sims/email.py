@@ -6,6 +6,8 @@ Everything in a message or typed by the learner is shown as plain text, never ma
 
 from __future__ import annotations
 
+from typing import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -432,6 +434,13 @@ class EmailWidget(SimWidget):
         self.query_one("#pane", VerticalScroll).scroll_end(animate=False)
         self.after_action()
 
+    def _one_of(self, items: list[str], question: str, then: Callable[[int], None]) -> None:
+        """Act on the only item (a link, a file), or ask which one first."""
+        if len(items) == 1:
+            then(0)
+            return
+        self.app.push_screen(PickOne(question, items), lambda picked: then(items.index(picked)) if picked else None)
+
     def action_follow_link(self) -> None:
         mail = self._needs_message()
         if mail is None:
@@ -439,12 +448,7 @@ class EmailWidget(SimWidget):
         if not mail.links:
             self.app.notify(_("This message has no links."), markup=False)
             return
-        if len(mail.links) == 1:
-            self._follow(mail, 0)
-            return
-        texts = [link.text for link in mail.links]
-        self.app.push_screen(PickOne(_("Open which link?"), texts),
-                             lambda text: self._follow(mail, texts.index(text)) if text else None)
+        self._one_of([link.text for link in mail.links], _("Open which link?"), lambda number: self._follow(mail, number))
 
     def _follow(self, mail: Mail, number: int) -> None:
         link = self.model.follow_link(mail.id, number)
@@ -467,11 +471,8 @@ class EmailWidget(SimWidget):
         if not mail.attachments:
             self.app.notify(_("This message has no attachments."), markup=False)
             return
-        if len(mail.attachments) == 1:
-            self._open_file(mail, mail.attachments[0])
-            return
-        self.app.push_screen(PickOne(_("Open which attachment?"), list(mail.attachments)),
-                             lambda name: self._open_file(mail, name) if name else None)
+        files = list(mail.attachments)
+        self._one_of(files, _("Open which attachment?"), lambda number: self._open_file(mail, files[number]))
 
     def _open_file(self, mail: Mail, name: str) -> None:
         harmful = self.model.open_attachment(mail.id, name)
