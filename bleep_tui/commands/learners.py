@@ -39,9 +39,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     action("activate", _("let a deactivated learner log in again"), activate).add_argument("code")
     roster = action("import", _("add learners from a CSV file with columns code,name[,pin]"), import_roster)
     roster.add_argument("roster", metavar="ROSTER.csv")
-    cv = action("cv", _("write a learner's latest CV as a plain-text file and a printable HTML page"), learner_cv)
-    cv.add_argument("code", help=_("the learner's code (\"me\" in personal mode)"))
-    cv.add_argument("--out", metavar="FILE", help=_("writes FILE.txt and FILE.html (a .txt or .html ending is taken off first); default: print the text"))
+    for kind, help_text in (
+        ("cv", _("write a learner's latest CV as a plain-text file and a printable HTML page")),
+        ("plan", _("write a learner's latest plan for after release as a plain-text file and a printable HTML page")),
+    ):
+        printout = action(kind, help_text, learner_printout)
+        printout.set_defaults(kind=kind)
+        printout.add_argument("code", help=_("the learner's code (\"me\" in personal mode)"))
+        printout.add_argument("--out", metavar="FILE", help=_("writes FILE.txt and FILE.html (a .txt or .html ending is taken off first); default: print the text"))
 
 
 def _accounts(args: argparse.Namespace):
@@ -168,13 +173,14 @@ def import_roster(args: argparse.Namespace) -> int:
     return 1 if refused else 0
 
 
-def learner_cv(args: argparse.Namespace) -> int:
-    from bleep_tui.core.cv import latest_cv
-    from bleep_tui.export.cv import cv_text
-    from bleep_tui.store.cv import write_cv_file
+def learner_printout(args: argparse.Namespace) -> int:
+    """`bleep learners cv|plan CODE [--out FILE]`: the learner's newest CV or plan, as text and HTML."""
+    from bleep_tui.export.own_documents import latest_document
+    from bleep_tui.export.printable import printable_html, printable_text
     from bleep_tui.store.files import output_path
     from bleep_tui.store.learner import LearnerStore, check_code
     from bleep_tui.store.paths import data_dir
+    from bleep_tui.store.printouts import write_printout
 
     try:
         store = LearnerStore(data_dir(args.data_dir), check_code(args.code))
@@ -184,17 +190,22 @@ def learner_cv(args: argparse.Namespace) -> int:
     if not store.exists():
         print(_("bleep: there is no learner with the code {code!r}").format(code=args.code), file=sys.stderr)
         return 1
-    cv = latest_cv(store.events())
-    if cv is None:
-        print(_("bleep: {code} has no CV yet (the lesson \"Build your own CV\" makes one)").format(code=args.code), file=sys.stderr)
+    document = latest_document(store.events(), args.kind)
+    if document is None:
+        if args.kind == "cv":
+            print(_("bleep: {code} has no CV yet (the lesson \"Build your own CV\" makes one)").format(code=args.code), file=sys.stderr)
+        else:
+            print(_("bleep: {code} has no plan yet (the lesson \"Write my plan for after release\" makes one)").format(code=args.code), file=sys.stderr)
         return 1
+    text = printable_text(document)
     if args.out is None:
-        sys.stdout.write(cv_text(cv))
+        sys.stdout.write(text)
         return 0
+    html = printable_html(document)
     base = output_path(args.out, store.folder.parent)
     if base.suffix.lower() in (".txt", ".html", ".htm"):
         base = base.with_suffix("")
     for suffix in (".txt", ".html"):
-        written = write_cv_file(output_path(base.with_name(base.name + suffix), store.folder.parent), cv)
+        written = write_printout(output_path(base.with_name(base.name + suffix), store.folder.parent), text, html)
         print(_("wrote {path}").format(path=written))
     return 0

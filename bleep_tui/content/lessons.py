@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from bleep_tui.content.problems import ContentError, Problem
+from bleep_tui.content.real_banks import real_bank_problems
 from bleep_tui.content.yamlread import Fields, compose
 from bleep_tui.core.answers import VALIDATORS, amount_in_cents
 from bleep_tui.core.model import (
@@ -62,6 +63,7 @@ def load_lesson(path: Path, module_ids: frozenset[str]) -> Lesson:
         steps=_steps(top),
     )
     top.reject_unknown()
+    problems.extend(real_bank_problems(path, path.read_text(encoding="utf-8")))
     if problems:
         raise ContentError(problems)
     return lesson

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from bleep_tui.core.events import Event
+from bleep_tui.core.kept import latest_kept
 from bleep_tui.core.text import clean_text
 
 MAX_JOBS = 3
@@ -81,12 +82,5 @@ def cv_from_values(values: dict[str, str], made_at: str = "") -> CV:
 
 def latest_cv(events: Iterable[Event]) -> CV | None:
     """The CV the learner sent last, from any run of any CV lesson; None if they never made one."""
-    found: CV | None = None
-    for event in events:
-        if event.kind != "answered" or not isinstance(event.answer, list):
-            continue
-        for record in event.answer:
-            if isinstance(record, dict) and record.get("event") == "submitted" and record.get("cv"):
-                values = {f.get("id", ""): f.get("value", "") for f in record.get("fields", []) if isinstance(f, dict)}
-                found = cv_from_values(values, event.at)
-    return found
+    kept = latest_kept(events, "cv")
+    return cv_from_values(kept.values, kept.made_at) if kept else None

@@ -13,9 +13,9 @@ def registry() -> dict[str, Simulation]:
     global _REGISTRY
     if _REGISTRY is None:
         simulations: list[Simulation] = []
-        from bleep_tui.core.sims import cv, email, forms
+        from bleep_tui.core.sims import email, forms, kept_forms
 
-        simulations += [email.SIMULATION, forms.SIMULATION, cv.SIMULATION]
+        simulations += [email.SIMULATION, forms.SIMULATION, kept_forms.CV, kept_forms.PLAN]
         from bleep_tui.core.sims import atm, banking, card_terminal
 
         simulations += [atm.SIMULATION, card_terminal.SIMULATION, banking.SIMULATION]

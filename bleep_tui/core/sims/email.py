@@ -1,7 +1,10 @@
 """The email client (and, with `view: phone`, a phone's text messages): read, write, send, report scams.
 
 Every goal is decided from the trace: what was sent (recipients, subject, body,
-attachments), and which messages were reported, with which red flags.
+attachments), which messages were reported, with which red flags, and which links
+and attachments were opened. A scam's link opens the scammers' page (a fake login
+that wants the password, or a page that takes a fee by card); a scam's attachment
+locks the files. A real message's link opens the real page.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from typing import Any
 
 from bleep_tui.core.answers import is_email
 from bleep_tui.core.sims.base import GoalType, ScenarioReader, SimModel, Simulation, Trace, events_named
+from bleep_tui.core.sims.money import read_money
 
 FOLDERS = ("inbox", "sent", "drafts", "junk")
 VIEWS = ("mail", "phone")
@@ -35,10 +39,18 @@ SECRET_PATTERNS = (
 )
 
 
+# What following a link opens: the real page, or (in a scam) a fake login page or a page that takes a fee by card.
+LINK_PAGES = ("page", "login", "payment")
+SCAM_PAGES = ("login", "payment")
+
+
 @dataclass(frozen=True)
 class Link:
     text: str  # what the message shows
     address: str  # where it really goes
+    opens: str = "page"  # one of LINK_PAGES
+    page: str = ""  # what the page says
+    fee: int = 0  # cents: what a payment page takes from the card
 
 
 @dataclass(frozen=True)
@@ -186,6 +198,37 @@ class EmailModel(SimModel):
             self.opened.add(message_id)
             self.log("read", id=message_id)
         return mail
+
+    def follow_link(self, message_id: str, number: int) -> Link | None:
+        """Open link `number` (from 0) of a message, as a click would; a scam's link opens the scammers' page."""
+        mail = self.find(message_id)
+        if mail is None or not 0 <= number < len(mail.links):
+            return None
+        link = mail.links[number]
+        self.log("link_followed", id=message_id, address=link.address, opens=link.opens, scam=mail.scam)
+        return link
+
+    def give_details(self, message_id: str, number: int) -> None:
+        """Log in on a scam's fake login page, or pay on its payment page: the details go to the scammers."""
+        mail = self.find(message_id)
+        if mail is None or not mail.scam or not 0 <= number < len(mail.links):
+            return
+        link = mail.links[number]
+        if link.opens == "login":
+            self.log("details_given", id=message_id, details="password")
+        elif link.opens == "payment":
+            self.log("details_given", id=message_id, details="card")
+            self.log("money_taken", id=message_id, cents=link.fee)
+
+    def open_attachment(self, message_id: str, name: str) -> bool:
+        """Open an attached file; True when it was harmful (a scam's attachment locks the files)."""
+        mail = self.find(message_id)
+        if mail is None or name not in mail.attachments:
+            return False
+        self.log("attachment_opened", id=message_id, name=name, scam=mail.scam)
+        if mail.scam:
+            self.log("files_locked", id=message_id)
+        return mail.scam
 
     def check_links(self, message_id: str) -> tuple[Link, ...]:
         mail = self.find(message_id)
@@ -376,15 +419,12 @@ def _read_mail(item: ScenarioReader, view: str) -> Mail:
     sender = item.text("from")
     if view == "mail" and sender and not is_email(address_of(sender)):
         item.error("from", f"`from` must be an address, like Lena Kraus <l.kraus@example.eu> (got `{sender}`)")
-    links = []
-    for link in item.mappings("links", required=False):
-        links.append(Link(link.text("text"), link.text("address")))
-        link.reject_unknown()
+    scam = item.boolean("scam")
+    links = [_read_link(link, scam) for link in item.mappings("links", required=False)]
     flags = tuple(item.text_list("flags", required=False))
     for flag in flags:
         if flag not in FLAGS:
             item.error("flags", f"unknown red flag `{flag}`; use: {', '.join(FLAGS)}")
-    scam = item.boolean("scam")
     if flags and not scam:
         item.error("flags", "only a scam message (`scam: true`) has red flags")
     mail = Mail(
@@ -404,6 +444,23 @@ def _read_mail(item: ScenarioReader, view: str) -> Mail:
     return mail
 
 
+def _read_link(link: ScenarioReader, scam: bool) -> Link:
+    allowed = SCAM_PAGES if scam else ("page",)
+    opens = link.text("opens", required=False, default=allowed[0])
+    if opens not in allowed:
+        if scam:
+            link.error("opens", f"a scam's link opens one of: {', '.join(SCAM_PAGES)} (got `{opens}`)")
+        else:
+            link.error("opens", f"a real message's link opens its `page`; only a scam (`scam: true`) opens `{opens}`")
+        opens = allowed[0]
+    fee = read_money(link, "fee", 0, low=1, required=opens == "payment")
+    if fee and opens != "payment":
+        link.error("fee", "only a link that opens a `payment` page takes a `fee`")
+    found = Link(link.text("text"), link.text("address"), opens, link.text("page", required=False), fee)
+    link.reject_unknown()
+    return found
+
+
 # Goals: each reads the trace only.
 
 
@@ -411,8 +468,15 @@ def _sent(trace: Trace) -> list[dict[str, Any]]:
     return [entry.data for entry in events_named(trace, "sent")]
 
 
-def _words(value: str) -> list[str]:
-    return [word.strip().casefold() for word in value.split(",") if word.strip()]
+def _words(value: str) -> list[list[str]]:
+    """`meeting | appointment, move | change`: every comma-separated group, each met by any of its `|` words."""
+    groups = ([word.strip().casefold() for word in group.split("|") if word.strip()] for group in value.split(","))
+    return [group for group in groups if group]
+
+
+def _has_words(text: str, value: str) -> bool:
+    text = text.casefold()
+    return all(any(word in text for word in group) for group in _words(value))
 
 
 def _recipients(sent: dict[str, Any]) -> list[str]:
@@ -460,11 +524,11 @@ def _replied_to(trace: Trace, value: str) -> bool:
 
 
 def _subject_has(trace: Trace, value: str) -> bool:
-    return any(all(word in s.get("subject", "").casefold() for word in _words(value)) for s in _sent(trace))
+    return any(_has_words(s.get("subject", ""), value) for s in _sent(trace))
 
 
 def _body_has(trace: Trace, value: str) -> bool:
-    return any(all(word in own_text(s.get("body", "")).casefold() for word in _words(value)) for s in _sent(trace))
+    return any(_has_words(own_text(s.get("body", "")), value) for s in _sent(trace))
 
 
 def _attached(trace: Trace, value: str) -> bool:
@@ -495,6 +559,11 @@ def _real_mail_kept(trace: Trace, _value: Any) -> bool:
     return all(_kept(trace, m["id"]) for m in _inbox(trace) if not m.get("scam"))
 
 
+def _opened_and_left(trace: Trace, message_id: str, event: str) -> bool:
+    opened = any(e.data.get("id") == message_id for e in events_named(trace, "read"))
+    return opened and not any(e.data.get("id") == message_id for e in events_named(trace, event))
+
+
 def _check_address(value: Any, scenario: EmailScenario) -> str | None:
     if scenario.view == "phone":
         return None
@@ -523,6 +592,20 @@ def _check_flag(value: Any, scenario: EmailScenario) -> str | None:
     return None
 
 
+def _check_has_links(value: Any, scenario: EmailScenario) -> str | None:
+    mail = scenario.message(str(value))
+    if mail is None:
+        return _check_message(value, scenario)
+    return None if mail.links else f"message `{value}` has no `links`"
+
+
+def _check_has_attachments(value: Any, scenario: EmailScenario) -> str | None:
+    mail = scenario.message(str(value))
+    if mail is None:
+        return _check_message(value, scenario)
+    return None if mail.attachments else f"message `{value}` has no `attachments`"
+
+
 def _check_document(value: Any, scenario: EmailScenario) -> str | None:
     if str(value) not in scenario.documents:
         return f"`{value}` is not in the scenario's `documents`"
@@ -536,8 +619,8 @@ GOALS: dict[str, GoalType] = {
     "sent_only_to": GoalType("text", _sent_only_to, "something was sent, and only to these addresses (comma-separated)", _check_address),
     "not_sent_to": GoalType("text", _not_sent_to, "nothing was sent to this address (To or Cc)", _check_address),
     "replied_to": GoalType("text", _replied_to, "a reply (or reply-all) to this message id was sent", _check_message),
-    "subject_has": GoalType("text", _subject_has, "a sent subject contains all these words (comma-separated)"),
-    "body_has": GoalType("text", _body_has, "a sent message's own text contains all these words (comma-separated)"),
+    "subject_has": GoalType("text", _subject_has, "a sent subject contains all these words (comma-separated; `a | b`: either)"),
+    "body_has": GoalType("text", _body_has, "a sent message's own text contains all these words (comma-separated; `a | b`: either)"),
     "attached": GoalType("text", _attached, "a sent message carried this document", _check_document),
     "not_attached": GoalType("text", lambda t, v: bool(_sent(t)) and not _attached(t, v), "something was sent, and never with this document", _check_document),
     "greeting": GoalType("none", lambda t, _v: _all_sent(t, has_greeting), "every sent message starts with a greeting (Dear, Hello, Hi, Good morning)"),
@@ -553,6 +636,9 @@ GOALS: dict[str, GoalType] = {
     "kept": GoalType("text", lambda t, v: _kept(t, v), "this (real) message was not reported, junked or deleted", _check_message),
     "real_mail_kept": GoalType("none", _real_mail_kept, "no real message was reported, junked or deleted"),
     "checked_links": GoalType("text", lambda t, v: any(e.data.get("id") == v for e in events_named(t, "links_checked")), "the learner looked at where this message's links really go", _check_message),
+    "link_not_followed": GoalType("text", lambda t, v: _opened_and_left(t, v, "link_followed"), "this message was opened, and none of its links was followed", _check_has_links),
+    "attachment_not_opened": GoalType("text", lambda t, v: _opened_and_left(t, v, "attachment_opened"), "this message was opened, and none of its attachments was opened", _check_has_attachments),
+    "no_details_given": GoalType("none", lambda t, _v: not events_named(t, "details_given"), "no password or card details went to a scam's page (no fake login, no fee paid)"),
 }
 
 SIMULATION = Simulation(
@@ -563,15 +649,20 @@ SIMULATION = Simulation(
     goals=GOALS,
     trace_events=frozenset({
         "attached",
+        "attachment_opened",
         "compose_started",
         "deleted",
+        "details_given",
         "detached",
         "draft_discarded",
         "draft_saved",
+        "files_locked",
         "finished",
         "forward_started",
         "inbox",
+        "link_followed",
         "links_checked",
+        "money_taken",
         "moved_to_inbox",
         "moved_to_junk",
         "read",

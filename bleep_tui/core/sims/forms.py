@@ -56,7 +56,7 @@ class FormScenario:
     title: str
     pages: tuple[Page, ...]
     documents: tuple[Document, ...] = ()
-    saves_cv: bool = False  # the `cv` simulation: the submitted form is the learner's CV
+    keeps: str = ""  # "cv" or "plan" (the `cv` and `plan` simulations): the sent form is kept as the learner's own
 
     @property
     def fields(self) -> tuple[FormField, ...]:
@@ -245,7 +245,7 @@ class FormModel(SimModel):
             return False
         self.errors = {}
         self.submitted = True
-        self.log("submitted", title=self.scenario.title, cv=self.scenario.saves_cv, fields=[
+        self.log("submitted", title=self.scenario.title, keeps=self.scenario.keeps, fields=[
             {"id": f.id, "kind": f.kind, "required": f.required, "value": self.values[f.id].strip()}
             for f in self.scenario.fields
         ])

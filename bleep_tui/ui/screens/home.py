@@ -33,7 +33,8 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("p", "profile", _("My profile")),
         Binding("b", "class_board", _("Class board")),
-        Binding("c", "save_cv", _("Save my CV")),
+        Binding("c", "save_mine('cv')", _("Save my CV")),
+        Binding("m", "save_mine('plan')", _("Save my plan")),
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -46,10 +47,10 @@ class HomeScreen(Screen[None]):
 
         self.app.push_screen(ProfileScreen())
 
-    def action_save_cv(self) -> None:
-        from bleep_tui.ui.cv import save_my_cv
+    def action_save_mine(self, kind: str) -> None:
+        from bleep_tui.ui.printouts import save_mine
 
-        save_my_cv(self.app)
+        save_mine(self.app, kind)
 
     def action_class_board(self) -> None:
         from bleep_tui.ui.screens.classboard import ClassBoardScreen

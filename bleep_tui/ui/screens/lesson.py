@@ -127,7 +127,13 @@ class LessonScreen(Screen[None]):
             from bleep_tui.core.sims import registry
             from bleep_tui.ui.sims import widget_class
 
-            model = registry()[step.sim].new_model(step.scenario)
+            from bleep_tui.core.sims.forms import FormScenario
+            from bleep_tui.core.sims.kept_forms import with_kept_values
+
+            scenario = step.scenario
+            if isinstance(scenario, FormScenario) and scenario.keeps:
+                scenario = with_kept_values(scenario, self.app.store.events())
+            model = registry()[step.sim].new_model(scenario)
             draft = self.run.step(step.id).draft
             if isinstance(draft, dict):
                 model.resume_task(draft)

@@ -11,7 +11,7 @@ def widget_class(sim_name: str) -> type[SimWidget]:
     from bleep_tui.ui.sims.email import EmailWidget
     from bleep_tui.ui.sims.forms import FormWidget
 
-    widgets.update(email=EmailWidget, form=FormWidget, cv=FormWidget)
+    widgets.update(email=EmailWidget, form=FormWidget, cv=FormWidget, plan=FormWidget)
     from bleep_tui.ui.sims.atm import AtmWidget
     from bleep_tui.ui.sims.banking import BankingWidget
     from bleep_tui.ui.sims.card_terminal import CardTerminalWidget

@@ -6,6 +6,8 @@ Everything in a message or typed by the learner is shown as plain text, never ma
 
 from __future__ import annotations
 
+from typing import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,7 +19,8 @@ from bleep_tui.core.sims.email import FLAGS, EmailModel, Mail, Problem, name_of
 from bleep_tui.i18n import _
 from bleep_tui.ui.widgets.sparing import SparingOptionList
 from bleep_tui.ui.sims.base import SimWidget
-from bleep_tui.ui.sims.dialogs import Confirm, PickOne, TickSeveral
+from bleep_tui.ui.sims.dialogs import Confirm, PickOne, ReadText, TickSeveral
+from bleep_tui.ui.sims.web_page import locked_screen, page_screen, what_happened
 
 
 def folder_names() -> dict[str, str]:
@@ -77,6 +80,8 @@ class EmailWidget(SimWidget):
         Binding("j", "junk", _("Junk"), show=False),
         Binding("p", "report", _("Report phishing")),
         Binding("l", "links", _("Check links")),
+        Binding("o", "follow_link", _("Open link"), show=False),
+        Binding("v", "open_attachment", _("Open attachment"), show=False),
         Binding("i", "to_inbox", _("Not junk"), show=False),
         Binding("e", "end", _("End task")),
         Binding("ctrl+s", "send", _("Send")),
@@ -85,7 +90,10 @@ class EmailWidget(SimWidget):
         Binding("ctrl+t", "save_draft", _("Save draft")),
         Binding("escape", "close", _("Close")),
     ]
-    MAIL_ACTIONS = frozenset({"reply", "reply_all", "forward", "compose", "delete", "junk", "report", "links", "to_inbox", "end"})
+    MAIL_ACTIONS = frozenset({
+        "reply", "reply_all", "forward", "compose", "delete", "junk", "report", "links", "follow_link", "open_attachment",
+        "to_inbox", "end",
+    })
     COMPOSE_ACTIONS = frozenset({"send", "attach", "detach", "save_draft", "close"})
 
     model: EmailModel
@@ -208,8 +216,15 @@ class EmailWidget(SimWidget):
                 if mail.id in self.revealed:
                     text.append("    " + _("really goes to:") + "\n", style="bold")
                     text.append(f"    {link.address}\n", style="bold")
-            if mail.id not in self.revealed:
-                text.append(_("Press l to see where the links really go."), style="dim")
+            if mail.id in self.revealed:
+                text.append(_("Press o to open a link.") + "\n", style="dim")
+            else:
+                text.append(_("Press l to see where the links really go, o to open a link.") + "\n", style="dim")
+        if mail.attachments:
+            text.append("\n" + _("Attached files:") + "\n", style="bold")
+            for name in mail.attachments:
+                text.append(f"[{name}]\n")
+            text.append(_("Press v to open an attachment."), style="dim")
         return text
 
     def _keys(self) -> str:
@@ -218,7 +233,7 @@ class EmailWidget(SimWidget):
                 return _("Type your message. Ctrl+S send, Esc close.")
             return _("Tab next box. Ctrl+S send, Ctrl+O attach, Ctrl+T save draft, Esc close.")
         if self.model.phone:
-            return _("Enter open, r reply, d delete, p report scam, l check links, e end task")
+            return _("Enter open, r reply, d delete, p report, l check links, o open link, e end")
         return _("Enter open r reply a all f fwd n new d del j junk p phishing l links e end")
 
     def _show_attachments(self) -> None:
@@ -418,6 +433,55 @@ class EmailWidget(SimWidget):
         self.redraw()
         self.query_one("#pane", VerticalScroll).scroll_end(animate=False)
         self.after_action()
+
+    def _one_of(self, items: list[str], question: str, then: Callable[[int], None]) -> None:
+        """Act on the only item (a link, a file), or ask which one first."""
+        if len(items) == 1:
+            then(0)
+            return
+        self.app.push_screen(PickOne(question, items), lambda picked: then(items.index(picked)) if picked else None)
+
+    def action_follow_link(self) -> None:
+        mail = self._needs_message()
+        if mail is None:
+            return
+        if not mail.links:
+            self.app.notify(_("This message has no links."), markup=False)
+            return
+        self._one_of([link.text for link in mail.links], _("Open which link?"), lambda number: self._follow(mail, number))
+
+    def _follow(self, mail: Mail, number: int) -> None:
+        link = self.model.follow_link(mail.id, number)
+        if link is None:
+            return
+        self.after_action()
+
+        def left(details_given: bool | None) -> None:
+            if details_given:
+                self.model.give_details(mail.id, number)
+                self.after_action()
+                self.app.push_screen(ReadText(*what_happened(link.opens, fee_cents=link.fee)))
+
+        self.app.push_screen(page_screen(link, mail.scam), left)
+
+    def action_open_attachment(self) -> None:
+        mail = self._needs_message()
+        if mail is None:
+            return
+        if not mail.attachments:
+            self.app.notify(_("This message has no attachments."), markup=False)
+            return
+        files = list(mail.attachments)
+        self._one_of(files, _("Open which attachment?"), lambda number: self._open_file(mail, files[number]))
+
+    def _open_file(self, mail: Mail, name: str) -> None:
+        harmful = self.model.open_attachment(mail.id, name)
+        self.after_action()
+        if not harmful:
+            self.app.push_screen(ReadText(name, _("The file opens. It is the document the message talks about.")))
+            return
+        self.app.push_screen(locked_screen(name),
+                             lambda _closed: self.app.push_screen(ReadText(*what_happened("attachment", name=name))))
 
     def action_report(self) -> None:
         mail = self._needs_message()

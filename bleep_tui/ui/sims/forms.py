@@ -29,7 +29,7 @@ def placeholder(kind: str) -> str:
         "email": _("name@example.eu"),
         "phone": _("e.g. 06 1234 5678"),
         "postcode": _("e.g. 1012 AB"),
-        "iban": _("e.g. NL91 ABNA 0417 1643 00"),
+        "iban": _("e.g. NL05 NWYB 0417 1643 00"),
         "number": _("digits only"),
     }.get(kind, "")
 

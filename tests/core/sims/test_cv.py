@@ -3,13 +3,22 @@
 from bleep_tui.core.cv import CV_FIELDS, Job, cv_from_values, latest_cv
 from bleep_tui.core.events import Event
 from bleep_tui.core.sims.forms import FormField, FormModel, FormScenario, Page
-from bleep_tui.export.cv import cv_html, cv_text
+from bleep_tui.export.cv import cv_document
+from bleep_tui.export.printable import printable_html, printable_text
 
 NAME = "<script>alert('x')</script> [b]Sam[/b] & Co"
 
 
+def cv_text(cv) -> str:
+    return printable_text(cv_document(cv))
+
+
+def cv_html(cv) -> str:
+    return printable_html(cv_document(cv))
+
+
 def cv_run(values: dict[str, str], at: str) -> Event:
-    scenario = FormScenario("My CV", (Page("All", tuple(FormField(key, key) for key in CV_FIELDS)),), saves_cv=True)
+    scenario = FormScenario("My CV", (Page("All", tuple(FormField(key, key) for key in CV_FIELDS)),), keeps="cv")
     model = FormModel(scenario)
     for key, value in values.items():
         model.set(key, value)

@@ -181,3 +181,90 @@ def test_an_address_the_model_sends_to_is_always_well_formed(typed: str) -> None
 def test_a_six_digit_code_in_a_message_is_always_caught(code: int) -> None:
     assert has_personal_data(f"Hello, here it is: {code:06d}. Thanks")
     assert has_personal_data(f"Hello, here it is: {code:06d}"[:-3] + " " + f"{code:06d}"[3:])
+
+
+LOGIN_SCAM = Mail(
+    id="bank", sender="Fairbank <security@fairbank-alerts.xyz>", subject="Confirm now", body="Log in here",
+    links=(Link("www.fairbank.eu", "http://fairbank.login-secure.xyz", opens="login"),), scam=True, flags=("link",),
+)
+FEE_SCAM = Mail(
+    id="parcel", sender="ParcelFast", subject="", body="Pay 1.99", scam=True, flags=("link",),
+    links=(Link("parcelfast.eu/pay", "http://parcelfast-pay.top", opens="payment", fee=199),),
+)
+ZIP_SCAM = Mail(id="zip", sender="ParcelFast <n@delivery.info>", subject="Parcel", body="Open the note",
+                attachments=("note.zip",), scam=True, flags=("attachment",))
+LIBRARY = Mail(id="library", sender="Library <news@library.eu>", subject="Courses", body="See our site",
+               links=(Link("www.library.eu/courses", "https://www.library.eu/courses", page="Mondays 9:30"),),
+               attachments=("Timetable.pdf",))
+
+
+def inbox_model() -> EmailModel:
+    return EmailModel(EmailScenario(me="Sam <sam@postbox.eu>", inbox=(LOGIN_SCAM, FEE_SCAM, ZIP_SCAM, LIBRARY)))
+
+
+def events(m: EmailModel, name: str) -> list[dict]:
+    return [entry.data for entry in m.trace if entry.event == name]
+
+
+def test_a_scam_link_opens_the_fake_login_and_logging_in_gives_the_password_away() -> None:
+    m = inbox_model()
+    m.open("bank")
+    link = m.follow_link("bank", 0)
+    assert link is not None and link.opens == "login"
+    assert events(m, "link_followed") == [{"id": "bank", "address": "http://fairbank.login-secure.xyz", "opens": "login", "scam": True}]
+    assert not met(m, "link_not_followed", "bank") and met(m, "no_details_given")
+    m.give_details("bank", 0)
+    assert events(m, "details_given") == [{"id": "bank", "details": "password"}]
+    assert not met(m, "no_details_given")
+
+
+def test_paying_the_fee_on_a_scam_page_takes_the_money_and_the_card_details() -> None:
+    m = inbox_model()
+    m.follow_link("parcel", 0)
+    m.give_details("parcel", 0)
+    assert events(m, "details_given") == [{"id": "parcel", "details": "card"}]
+    assert events(m, "money_taken") == [{"id": "parcel", "cents": 199}]
+
+
+def test_a_scam_attachment_locks_the_files_and_a_real_one_just_opens() -> None:
+    m = inbox_model()
+    m.open("zip")
+    m.open("library")
+    assert m.open_attachment("library", "Timetable.pdf") is False
+    assert met(m, "attachment_not_opened", "zip")
+    assert m.open_attachment("zip", "note.zip") is True
+    assert events(m, "files_locked") == [{"id": "zip"}]
+    assert not met(m, "attachment_not_opened", "zip")
+    assert m.open_attachment("zip", "other.exe") is False  # only the files the message really has
+
+
+def test_a_real_link_opens_the_real_page_and_is_no_mistake() -> None:
+    m = inbox_model()
+    m.open("bank")
+    link = m.follow_link("library", 0)
+    assert link is not None and link.page == "Mondays 9:30"
+    assert events(m, "link_followed")[0]["scam"] is False
+    m.give_details("library", 0)  # a real page asks for nothing: no details can go anywhere
+    assert met(m, "no_details_given") and met(m, "link_not_followed", "bank")
+
+
+def test_leaving_a_message_alone_is_only_praised_once_it_was_opened() -> None:
+    m = inbox_model()
+    assert not met(m, "link_not_followed", "bank") and not met(m, "attachment_not_opened", "zip")
+    m.open("bank")
+    assert met(m, "link_not_followed", "bank")
+
+
+def test_a_subject_can_name_the_meeting_and_the_change_in_any_of_several_words() -> None:
+    rule = "meeting | appointment | thursday, move | change | cannot"
+    for subject, passes in (
+        ("Request to move my meeting on Thursday", True),
+        ("Change of appointment on Thursday", True),
+        ("I cannot come on Thursday", True),
+        ("Appointment", False),
+        ("Please change it", False),
+    ):
+        m = model()
+        write(m, "Dear Lena,\nThanks.\nKind regards,\nSam", subject=subject)
+        m.send()
+        assert met(m, "subject_has", rule) is passes, subject

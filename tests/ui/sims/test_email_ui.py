@@ -141,8 +141,8 @@ async def test_reporting_every_scam_with_its_red_flags_and_keeping_real_mail_sco
         await pilot.press("y")
         await pilot.pause()
         text = debrief(pilot)
-        assert "Task finished: 12 of 12 goals met." in text
-        assert "+102 points" in text  # 85 and a first-try bonus of 17
+        assert "Task finished: 15 of 15 goals met." in text
+        assert "+120 points" in text  # 100 and a first-try bonus of 20
 
 
 async def test_reporting_a_real_email_and_missing_the_flags_explains_each_flag(data_dir: Path) -> None:
@@ -160,7 +160,7 @@ async def test_reporting_a_real_email_and_missing_the_flags_explains_each_flag(d
         await pilot.press("e", "y")
         await pilot.pause()
         text = debrief(pilot)
-        assert "Task finished: 1 of 12 goals met." in text  # only: kept the library email
+        assert "Task finished: 3 of 15 goals met." in text  # kept the library email; opened no link, typed nothing
         assert "The email from Mira Hofmann is real" in text
         assert "press l and you see it goes to login-secure.xyz" in text
         assert "Only tick a red flag when you can point to it" in text
@@ -182,4 +182,4 @@ async def test_on_the_phone_the_learner_reports_scam_texts_and_never_sends_the_c
         text = debrief(pilot)
         assert "Sent no code, PIN or password" in text
         assert "Never send a code, a PIN or a password in a message" in text
-        assert "Task finished: 2 of 9 goals met." in text  # kept the two real messages, nothing else
+        assert "Task finished: 3 of 11 goals met." in text  # kept the two real messages, gave no card details

@@ -1,0 +1,45 @@
+"""The "Save my CV" and "Save my plan" keys: the learner's newest one written as a text and an HTML file to print."""
+
+from __future__ import annotations
+
+from textual.app import App
+
+from bleep_tui.i18n import _
+from bleep_tui.store.files import StoreError
+
+
+def _messages(kind: str) -> tuple[str, str, str]:
+    """What to say when there is none yet, when it could not be saved, and where it was saved."""
+    if kind == "cv":
+        return (
+            _("You have no CV yet. Do the lesson \"Build your own CV\" first."),
+            _("Your CV could not be saved: {reason}"),
+            _("Your CV is saved. To print it, ask your facilitator for these files:\n{text}\n{html}"),
+        )
+    return (
+        _("You have no plan yet. Do the lesson \"Write my plan for after release\" first."),
+        _("Your plan could not be saved: {reason}"),
+        _("Your plan is saved. To print it, ask your facilitator for these files:\n{text}\n{html}"),
+    )
+
+
+def save_mine(app: App, kind: str) -> None:
+    """Write data_dir/KIND/CODE.txt and .html from the learner's newest CV or plan, and say where (or why not)."""
+    from bleep_tui.export.own_documents import latest_document
+    from bleep_tui.export.printable import printable_html, printable_text
+    from bleep_tui.store.printouts import save_printout
+
+    none_yet, failed, saved = _messages(kind)
+    store = app.store  # type: ignore[attr-defined]
+    try:
+        document = latest_document(store.events(), kind)
+        if document is None:
+            app.notify(none_yet, markup=False)
+            return
+        text_path, html_path = save_printout(
+            app.data_dir, kind, store.code, printable_text(document), printable_html(document)  # type: ignore[attr-defined]
+        )
+    except StoreError as error:
+        app.notify(failed.format(reason=error), severity="error", markup=False)
+        return
+    app.notify(saved.format(text=text_path, html=html_path), timeout=15, markup=False)

@@ -1,0 +1,53 @@
+"""The learner's plan: built from the plan form, found again in their events, never mixed up with their CV."""
+
+from bleep_tui.core.cv import latest_cv
+from bleep_tui.core.events import Event
+from bleep_tui.core.plan import PLAN_FIELDS, PlanGoal, latest_plan, plan_from_values
+from bleep_tui.core.sims.forms import FormField, FormModel, FormScenario, Page
+from bleep_tui.core.sims.kept_forms import with_kept_values
+
+
+def sent(keeps: str, values: dict[str, str], at: str) -> Event:
+    fields = tuple(FormField(key, key) for key in (PLAN_FIELDS if keeps == "plan" else ("name", "profile")))
+    model = FormModel(FormScenario("Mine", (Page("All", fields),), keeps=keeps))
+    for key, value in values.items():
+        model.set(key, value)
+    model.submit()
+    return Event("answered", at, answer=[entry.to_record() for entry in model.trace])
+
+
+def test_the_plan_sent_last_is_kept_and_a_cv_is_never_taken_for_it() -> None:
+    events = [
+        sent("plan", {"name": "Sam Old"}, "2027-01-01T10:00:00+00:00"),
+        sent("plan", {"name": "Sam", "work-goal": "A kitchen job by May", "work-help": "Work coach"}, "2027-02-01T10:00:00+00:00"),
+        sent("cv", {"name": "Sam CV", "profile": "Cook"}, "2027-03-01T10:00:00+00:00"),
+    ]
+    plan = latest_plan(events)
+    assert plan is not None and plan.name == "Sam" and plan.made_at.startswith("2027-02-01")
+    assert plan.goals == (PlanGoal("work", "A kitchen job by May", who_helps="Work coach"),)
+    cv = latest_cv(events)
+    assert cv is not None and cv.name == "Sam CV"
+    assert latest_plan(events[2:]) is None and latest_cv(events[:2]) is None
+
+
+def test_a_cv_stored_before_plans_were_kept_is_still_the_learners_cv() -> None:
+    old = Event("answered", "2024-01-01T10:00:00+00:00", answer=[
+        {"event": "submitted", "cv": True, "fields": [{"id": "name", "value": "Sam"}]},
+    ])
+    assert latest_cv([old]).name == "Sam" and latest_plan([old]) is None  # type: ignore[union-attr]
+
+
+def test_areas_left_empty_are_left_out_and_escape_sequences_are_cleaned() -> None:
+    plan = plan_from_values({"name": "Sam\x1b[2J", "housing-step": "Call Jo", "money-goal": "  "})
+    assert plan.name == "Sam[2J" and [goal.area for goal in plan.goals] == ["housing"]
+
+
+def test_a_kept_plan_fills_the_form_again_and_nothing_else_changes() -> None:
+    fields = (FormField("name", "Name"), FormField("work-goal", "Goal", value="x"), FormField("check-date", "Check"))
+    scenario = FormScenario("Mine", (Page("All", fields),), keeps="plan")
+    kept = Event("answered", "2027-01-01T10:00:00+00:00", answer=[
+        {"event": "submitted", "keeps": "plan", "fields": [{"id": "name", "value": "Sam"}, {"id": "work-goal", "value": ""}]},
+    ])
+    again = with_kept_values(scenario, [kept])
+    assert [f.value for f in again.fields] == ["Sam", "", ""]  # what they sent, even emptied; the rest as it was
+    assert with_kept_values(scenario, []) == scenario
