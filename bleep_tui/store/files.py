@@ -88,8 +88,8 @@ def atomic_write(path: Path, text: str) -> None:
     fsync_dir(path.parent)
 
 
-# Inside the data folder, exports and CVs may only go to these subfolders: never over accounts, pepper or progress.
-OUTPUT_FOLDERS = ("exports", "cv")
+# Inside the data folder, exports, CVs and plans may only go to these subfolders: never over accounts, pepper or progress.
+OUTPUT_FOLDERS = ("exports", "cv", "plan")
 
 
 def output_path(typed: str | os.PathLike[str], data_dir: Path) -> Path:
