@@ -250,7 +250,8 @@ def import_record(args: argparse.Namespace) -> int:
         print(ngettext("added {code} ({name}) with {n} event", "added {code} ({name}) with {n} events", imported.added).format(
             code=imported.code, name=shown(record.name), n=imported.added))
     elif imported.added:
-        print(_("{code}: {added} events added, {already} were here already").format(code=imported.code, added=imported.added, already=imported.already))
+        print(ngettext("{code}: {added} event added, {already} were here already", "{code}: {added} events added, {already} were here already",
+                       imported.added).format(code=imported.code, added=imported.added, already=imported.already))
     else:
         print(_("{code}: nothing new, every event in the file is here already").format(code=imported.code))
     if imported.needs_account:
