@@ -6,20 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from bleep_tui.commands import data_dir_option, refusals_reported
+from bleep_tui.commands import actions_of, data_dir_option
 from bleep_tui.i18n import _, ngettext
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     backup = subparsers.add_parser("backup", help=_("whole-folder backups: create, list, restore"))
     data_dir_option(backup)
-    actions = backup.add_subparsers(dest="action", metavar="ACTION", required=True)
-
-    def action(name: str, help: str, handler) -> argparse.ArgumentParser:
-        parser = actions.add_parser(name, help=help)
-        data_dir_option(parser)
-        parser.set_defaults(handler=refusals_reported(handler))
-        return parser
+    action = actions_of(backup)
 
     create = action("create", _("write every learner's records, accounts and settings into one checked .tar.gz file"), create_backup)
     create.add_argument("--out", metavar="DIR", help=_("the folder to write it in, for example a USB stick (default: DATA/backups/full)"))

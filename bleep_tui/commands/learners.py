@@ -10,20 +10,14 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from bleep_tui.commands import data_dir_option, refusals_reported
+from bleep_tui.commands import actions_of, data_dir_option
 from bleep_tui.i18n import _, ngettext
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     learners = subparsers.add_parser("learners", help=_("add and look after learner accounts (shared mode)"))
     data_dir_option(learners)
-    actions = learners.add_subparsers(dest="action", metavar="ACTION", required=True)
-
-    def action(name: str, help: str, handler) -> argparse.ArgumentParser:
-        parser = actions.add_parser(name, help=help)
-        data_dir_option(parser)
-        parser.set_defaults(handler=refusals_reported(handler))
-        return parser
+    action = actions_of(learners)
 
     add = action("add", _("add a learner; without --pin a PIN is made up and printed once"), add_learner)
     add.add_argument("code", help=_("1 to 32 letters, digits, '-' or '_'"))
