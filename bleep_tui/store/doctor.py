@@ -147,7 +147,8 @@ def _cache_findings(data_dir: Path) -> list[Finding]:
     if not path.exists():
         return []
     try:
-        load(json.loads(path.read_bytes()))
+        data = path.read_bytes()
+        load(data, json.loads(data.partition(b"\n")[0])["fingerprint"])  # whole in itself, however old
     except Exception:  # whatever it holds: BLEEP reads the lesson files instead, and so the doctor says
         return [Finding(str(CACHE_FILE), _("damaged: BLEEP reads the lesson files instead and writes it again"), CACHE)]
     return []
