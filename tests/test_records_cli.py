@@ -7,12 +7,14 @@ from pathlib import Path
 
 from bleep_tui.core.cv import latest_cv
 from bleep_tui.core.events import Event, now_iso
+from bleep_tui.core.plan import latest_plan
 from bleep_tui.store.accounts import AccountStore
 from bleep_tui.store.learner import LearnerStore
 
 from tests.test_learners_cli import bleep, no_traceback
 
 CV_ANSWER = [{"event": "submitted", "cv": True, "fields": [{"id": "name", "value": "Ana Lima"}, {"id": "skills", "value": "- cooking\n- forklift"}]}]
+PLAN_ANSWER = [{"event": "submitted", "keeps": "plan", "fields": [{"id": "name", "value": "Ana Lima"}, {"id": "release-date", "value": "May 2026"}]}]
 
 
 def learners(data_dir: Path, *args: str):
@@ -29,6 +31,7 @@ def a_learner_with_a_cv_and_a_badge(data_dir: Path) -> None:
     store.record(Event("answered", "2026-03-01T10:00:00+00:00", lesson="cv", run="r1", step="form", answer=CV_ANSWER, correct=True, points=10))
     store.record(Event("answered", "2026-03-01T10:01:00+00:00", lesson="atm", run="r2", step="pin", answer="1234", correct=False))
     store.record(Event("answered", "2026-03-01T10:01:00+00:00", lesson="atm", run="r2", step="pin", answer="1234", correct=False))
+    store.record(Event("answered", "2026-03-01T10:01:30+00:00", lesson="plan", run="r3", step="form", answer=PLAN_ANSWER, correct=True))
     store.record(Event("achievement_earned", "2026-03-01T10:02:00+00:00", achievement="first-steps", points=5))
 
 
@@ -40,10 +43,11 @@ def test_a_learners_whole_record_moves_to_another_installation(tmp_path: Path) -
     here, there, file = tmp_path / "here", tmp_path / "there", tmp_path / "ana.bleep-record.json"
     a_learner_with_a_cv_and_a_badge(here)
     exported = learners(here, "export-record", "ana", "--out", str(file))  # the code in any case
-    assert exported.returncode == 0 and "4 events" in exported.stdout
+    assert exported.returncode == 0 and "5 events" in exported.stdout
     document = json.loads(file.read_text())
     assert document["code"] == "Ana" and document["profile"]["name"] == "Ana Lima"
     assert document["cv"]["name"] == "Ana Lima" and document["cv"]["skills"] == ["cooking", "forklift"]
+    assert document["plan"]["release_date"] == "May 2026"
     assert document["badges"] == [{"id": "first-steps", "at": "2026-03-01T10:02:00+00:00", "points": 5}]
     assert "pin" not in json.dumps(document["profile"]) and "hash" not in file.read_text()
     assert file.stat().st_mode & 0o777 == 0o600
@@ -52,12 +56,13 @@ def test_a_learners_whole_record_moves_to_another_installation(tmp_path: Path) -
     (there / "settings.toml").write_text('mode = "shared"\n')
     imported = learners(there, "import-record", str(file))
     assert imported.returncode == 0, imported.stderr
-    assert "added Ana (Ana Lima) with 4 events" in imported.stdout
+    assert "added Ana (Ana Lima) with 5 events" in imported.stdout
     assert "has no account here" in imported.stdout  # and how to give one
     assert records(there, "ana") == records(here, "ana")
     assert latest_cv(LearnerStore(there, "ana").events()) == latest_cv(LearnerStore(here, "ana").events())
+    assert latest_plan(LearnerStore(there, "ana").events()) == latest_plan(LearnerStore(here, "ana").events())
     assert learners(there, "add", "ANA", "--name", "Ana Lima", "--pin", "2468").returncode == 0
-    assert LearnerStore(there, "ana").profile().name == "Ana Lima" and len(records(there, "ana")) == 4
+    assert LearnerStore(there, "ana").profile().name == "Ana Lima" and len(records(there, "ana")) == 5
 
 
 def test_importing_the_same_file_twice_changes_nothing(tmp_path: Path) -> None:
@@ -70,7 +75,7 @@ def test_importing_the_same_file_twice_changes_nothing(tmp_path: Path) -> None:
     again = learners(there, "import-record", str(file))
     assert again.returncode == 0 and "nothing new" in again.stdout
     assert journal.read_bytes() == before
-    assert len(records(there, "ana")) == 4  # the two alike wrong PINs are both still there, once each
+    assert len(records(there, "ana")) == 5  # the two alike wrong PINs are both still there, once each
 
 
 def test_importing_onto_a_learner_with_a_history_keeps_both_without_duplicates(tmp_path: Path) -> None:
@@ -84,9 +89,9 @@ def test_importing_onto_a_learner_with_a_history_keeps_both_without_duplicates(t
     ours = records(there, "ana")
     result = learners(there, "import-record", str(file))
     assert result.returncode == 0, result.stderr
-    assert "1 event added, 4 were here already" in result.stdout
+    assert "1 event added, 5 were here already" in result.stdout
     merged = records(there, "ana")
-    assert len(merged) == 7 and all(event in merged for event in ours)
+    assert len(merged) == 8 and all(event in merged for event in ours)
     assert [r["at"] for r in merged] == sorted(r["at"] for r in merged)
     assert merged.count(ours[1]) == merged.count(ours[2]) == 2  # the two alike wrong PINs
     again = learners(there, "import-record", str(file))
@@ -123,9 +128,9 @@ def test_a_record_of_another_person_with_the_same_code_is_not_merged_by_mistake(
     assert records(there, "ana") == before
     moved = learners(there, "import-record", str(file), "--as", "ana2")
     assert moved.returncode == 0 and "added ana2" in moved.stdout
-    assert len(records(there, "ana2")) == 4
+    assert len(records(there, "ana2")) == 5
     assert learners(there, "import-record", str(file), "--merge").returncode == 0
-    assert len(records(there, "ana")) == len(before) + 4
+    assert len(records(there, "ana")) == len(before) + 5
 
 
 def test_exporting_an_unknown_or_damaged_learner_says_so(tmp_path: Path) -> None:

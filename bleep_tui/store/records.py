@@ -1,7 +1,7 @@
 """One learner's whole record in one file, to move them to another installation (`bleep learners export-record`).
 
 The file is JSON: the code, the profile (name, created), every event, and, for a person reading it,
-the CV and badges derived from those events, with a SHA-256 checksum of all of it. Importing checks
+the CV, plan for after release and badges derived from those events, with a SHA-256 checksum of all of it. Importing checks
 the checksum and every event, then merges the events into the learner's journal: importing the same
 file twice adds nothing, and a learner who already has a history here keeps it, with the imported
 events woven in by time. The checksum finds damage and edits; it is not a signature.
@@ -17,6 +17,7 @@ from typing import Any
 
 from bleep_tui.core.cv import latest_cv
 from bleep_tui.core.events import Event, now_iso
+from bleep_tui.core.plan import latest_plan
 from bleep_tui.core.histories import merged, missing_events
 from bleep_tui.core.text import shown
 from bleep_tui.i18n import _
@@ -67,7 +68,7 @@ def learner_record(data_dir: Path, code: str) -> LearnerRecord:
 
 def record_document(record: LearnerRecord) -> dict[str, Any]:
     events = [Event.from_record(event) for event in record.events]
-    cv = latest_cv(events)
+    cv, plan = latest_cv(events), latest_plan(events)
     document = {
         FORMAT_FIELD: RECORD_FORMAT,
         "exported": now_iso(),
@@ -75,6 +76,7 @@ def record_document(record: LearnerRecord) -> dict[str, Any]:
         "profile": {"name": record.name, "created": record.created},
         "events": list(record.events),
         "cv": asdict(cv) if cv else None,
+        "plan": asdict(plan) if plan else None,
         "badges": [{"id": e.achievement, "at": e.at, "points": e.points} for e in events if e.kind == "achievement_earned"],
     }
     return {**document, "sha256": checksum(document)}
