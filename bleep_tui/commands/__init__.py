@@ -18,6 +18,19 @@ def data_dir_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=_("the data folder (as before the command)"))
 
 
+def actions_of(parser: argparse.ArgumentParser) -> Callable[[str, str, Handler], argparse.ArgumentParser]:
+    """`bleep COMMAND ACTION ...`: `action(name, help, handler)` adds one ACTION, with --data-dir and refusals reported."""
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    def action(name: str, help: str, handler: Handler) -> argparse.ArgumentParser:
+        action_parser = actions.add_parser(name, help=help)
+        data_dir_option(action_parser)
+        action_parser.set_defaults(handler=refusals_reported(handler))
+        return action_parser
+
+    return action
+
+
 def refusals_reported(handler: Handler) -> Handler:
     """A refusal a person caused (bad code, unknown learner, unreadable file) is a message and exit code 1."""
 

@@ -10,20 +10,14 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from bleep_tui.commands import data_dir_option, refusals_reported
-from bleep_tui.i18n import _
+from bleep_tui.commands import actions_of, data_dir_option
+from bleep_tui.i18n import _, ngettext
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     learners = subparsers.add_parser("learners", help=_("add and look after learner accounts (shared mode)"))
     data_dir_option(learners)
-    actions = learners.add_subparsers(dest="action", metavar="ACTION", required=True)
-
-    def action(name: str, help: str, handler) -> argparse.ArgumentParser:
-        parser = actions.add_parser(name, help=help)
-        data_dir_option(parser)
-        parser.set_defaults(handler=refusals_reported(handler))
-        return parser
+    action = actions_of(learners)
 
     add = action("add", _("add a learner; without --pin a PIN is made up and printed once"), add_learner)
     add.add_argument("code", help=_("1 to 32 letters, digits, '-' or '_'"))
@@ -47,6 +41,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         printout.set_defaults(kind=kind)
         printout.add_argument("code", help=_("the learner's code (\"me\" in personal mode)"))
         printout.add_argument("--out", metavar="FILE", help=_("writes FILE.txt and FILE.html (a .txt or .html ending is taken off first); default: print the text"))
+    out = action("export-record", _("write a learner's whole record (profile, events, CV, badges) to one checked file, to move them"), export_record)
+    out.add_argument("code")
+    out.add_argument("--out", metavar="FILE", required=True, help=_("the file to write"))
+    into = action("import-record", _("add a learner's record from a file export-record wrote (twice changes nothing)"), import_record)
+    into.add_argument("file", metavar="FILE")
+    into.add_argument("--as", dest="code", metavar="CODE", help=_("import under this code instead of the one in the file"))
+    into.add_argument("--merge", action="store_true", help=_("join the record to a learner here of another name: they are the same person"))
 
 
 def _accounts(args: argparse.Namespace):
@@ -208,4 +209,46 @@ def learner_printout(args: argparse.Namespace) -> int:
     for suffix in (".txt", ".html"):
         written = write_printout(output_path(base.with_name(base.name + suffix), store.folder.parent), text, html)
         print(_("wrote {path}").format(path=written))
+    return 0
+
+
+def export_record(args: argparse.Namespace) -> int:
+    from bleep_tui.store.accounts import check_learner_code
+    from bleep_tui.store.audit import record_audit
+    from bleep_tui.store.files import output_path
+    from bleep_tui.store.paths import data_dir
+    from bleep_tui.store.records import write_record
+
+    folder = data_dir(args.data_dir)
+    out = output_path(args.out, folder)
+    record = write_record(folder, check_learner_code(args.code), out)
+    record_audit(folder, "record_export", detail=f"{record.code} -> {out.resolve()}")
+    print(ngettext("wrote the record of {code} ({n} event) to {path}", "wrote the record of {code} ({n} events) to {path}", len(record.events)).format(
+        code=record.code, n=len(record.events), path=args.out))
+    return 0
+
+
+def import_record(args: argparse.Namespace) -> int:
+    from bleep_tui.core.text import shown
+    from bleep_tui.store.accounts import check_learner_code
+    from bleep_tui.store.audit import record_audit
+    from bleep_tui.store.paths import data_dir
+    from bleep_tui.store.records import import_record as add_record, read_record
+
+    code = check_learner_code(args.code) if args.code is not None else None
+    record = read_record(Path(args.file).expanduser())
+    folder = data_dir(args.data_dir)
+    imported = add_record(folder, record, code, merge=args.merge)
+    record_audit(folder, "record_import", detail=f"{imported.code} <- {Path(args.file).resolve()}")
+    if imported.new_learner:
+        print(ngettext("added {code} ({name}) with {n} event", "added {code} ({name}) with {n} events", imported.added).format(
+            code=imported.code, name=shown(record.name), n=imported.added))
+    elif imported.added:
+        print(ngettext("{code}: {added} event added, {already} were here already", "{code}: {added} events added, {already} were here already",
+                       imported.added).format(code=imported.code, added=imported.added, already=imported.already))
+    else:
+        print(_("{code}: nothing new, every event in the file is here already").format(code=imported.code))
+    if imported.needs_account:
+        print(_("{code} has no account here: to let them log in on a shared terminal, `bleep learners add {code} --name NAME` "
+                "(their progress is kept)").format(code=imported.code))
     return 0

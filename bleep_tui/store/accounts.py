@@ -27,6 +27,7 @@ from bleep_tui.core.guessing import KEPT_FAILURES, Failure, facilitator_wait, lo
 from bleep_tui.core.text import clean_name
 from bleep_tui.i18n import _
 from bleep_tui.store.audit import record_audit
+from bleep_tui.store.daily import back_up_installation
 from bleep_tui.store.files import (
     AtomicJSONStorage,
     DamagedFile,
@@ -157,6 +158,7 @@ class AccountStore:
         self.path = self.data_dir / ACCOUNTS_FILE
         self.lock_path = self.data_dir / ".accounts.lock"
         self.pepper_path = self.data_dir / PEPPER_FILE
+        self._backed_up_on = ""
 
     def _read(self) -> dict[str, Any]:
         """The accounts as they are on disk, read without the lock (works on a read-only copy); {} when none."""
@@ -172,6 +174,7 @@ class AccountStore:
             ensure_private_dir(self.data_dir)
             with exclusive_lock(self.lock_path):
                 remove_stray_temp_files(self.path)
+                self._backed_up_on = back_up_installation(self.data_dir, check_accounts, self._backed_up_on)
                 db = TinyDB(self.path, storage=AtomicJSONStorage, check=check_accounts)
                 meta = db.table("meta")
                 if not meta.contains(doc_id=1):

@@ -31,7 +31,7 @@ FIELDS = {"at": str, "what": str, "user": str, "source": str, "detail": str}
 @dataclass(frozen=True)
 class AuditEntry:
     at: str
-    what: str  # facilitator_login, facilitator_login_failed, passphrase_set, export
+    what: str  # facilitator_login, facilitator_login_failed, passphrase_set, export, record_export, record_import, backup_create, backup_restore, repair
     user: str
     source: str
     detail: str = ""
@@ -69,14 +69,14 @@ def record_audit(data_dir: Path, what: str, source: str | None = None, detail: s
         raise StoreError(f"could not write the audit log in {data_dir}: {plain_reason(error)}") from error
 
 
-def _check(path: Path, line: int, record: Any) -> None:
+def check_entry(path: Path, line: int, record: Any) -> None:
     check_fields(path, f"line {line}", record, FIELDS, ("at", "what"))
 
 
 def audit_entries(data_dir: Path) -> list[AuditEntry]:
     """Every entry, oldest first."""
     try:
-        records = read_journal(Path(data_dir) / AUDIT_FILE, _check)
+        records = read_journal(Path(data_dir) / AUDIT_FILE, check_entry)
     except OSError as error:
         raise StoreError(f"could not read the audit log in {data_dir}: {plain_reason(error)}") from error
     return [AuditEntry(r["at"], r["what"], r.get("user", ""), r.get("source", ""), r.get("detail", "")) for r in records]

@@ -20,6 +20,7 @@ from typing import Any, Iterator
 from tinydb import TinyDB
 
 from bleep_tui.core.events import Event, now_iso
+from bleep_tui.store.daily import back_up_learner
 from bleep_tui.store.files import (
     AtomicJSONStorage,
     StoreError,
@@ -85,6 +86,7 @@ class LearnerStore:
         self.journal_path = self.folder / f"{key}{JOURNAL_SUFFIX}"
         self.lock_path = self.folder / f".{key}.lock"
         self._cleaned = False
+        self._backed_up_on = ""
 
     # Reading: no lock, no write; works on a read-only copy.
 
@@ -137,6 +139,7 @@ class LearnerStore:
                     remove_stray_temp_files(self.journal_path)
                     self._cleaned = True
                 self._adopt_case_variant()
+                self._backed_up_on = back_up_learner(self.folder.parent, self.path, self.journal_path, check_profile, self._backed_up_on)
                 db = TinyDB(self.path, storage=AtomicJSONStorage, check=check_profile)
                 self._migrate(db)
                 yield db

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from bleep_tui.core.streaks import parse_week
@@ -17,6 +17,7 @@ class Settings:
     idle_minutes: int = 15  # shared mode: log out after this long without a key
     paused_weeks: tuple[str, ...] = ()  # ISO weeks ("2026-W47") of lockdown or transfer: a streak pauses
     class_board: bool = False  # a board of pseudonyms only; off unless turned on
+    backup_days: int = 14  # daily backups kept: the newest this many days on which BLEEP was used
     problems: tuple[str, ...] = field(default=(), compare=False)  # what was wrong in the file, to show
     # Set when the file is there but its mode cannot be known: guessing "personal" could open a shared
     # server's every login as one learner, with no PIN, so the app refuses to start instead.
@@ -57,13 +58,13 @@ def load_settings(data_dir: Path) -> Settings:
         idle_minutes=take("idle_minutes", int, lambda v: 1 <= v <= 24 * 60),
         paused_weeks=take("paused_weeks", tuple, lambda v: all(isinstance(w, str) and parse_week(w) for w in v)),
         class_board=take("class_board", bool),
+        backup_days=take("backup_days", int, lambda v: 1 <= v <= 366),
         problems=(),
     )
-    unknown = sorted(set(raw) - {"mode", "idle_minutes", "paused_weeks", "class_board"})
+    unknown = sorted(set(raw) - {field.name for field in fields(Settings)} - {"problems", "unusable"})
     problems += [f"{path}: unknown setting `{key}`" for key in unknown]
     unusable = "" if raw.get("mode", defaults.mode) == settings.mode else _("`mode` must be \"personal\" or \"shared\"")
-    return Settings(settings.mode, settings.idle_minutes, settings.paused_weeks, settings.class_board, tuple(problems),
-                    f"{path}: {unusable}" if unusable else "")
+    return replace(settings, problems=tuple(problems), unusable=f"{path}: {unusable}" if unusable else "")
 
 
 def _unusable(path: Path, reason: str) -> Settings:
