@@ -59,28 +59,29 @@ def test_a_hint_that_teaches_without_counting_is_left_alone(hint: str) -> None:
     assert not COUNTING_HINT.search(hint)
 
 
-def test_a_right_option_half_as_long_again_as_every_wrong_one_is_warned_about() -> None:
-    long_right = Option("Hang up, and call the bank on the number printed on the back of your card", True)
-    step = ChoiceStep(**{**FAIR.__dict__, "multiple": False, "options": (
-        long_right,
-        Option("Read out the code, they know your name", False, "Scammers often know names."),
-        Option("Read out only half of the code", False, "Half a code still helps them."),
-    )})
-    [found] = giveaways(step)
+def with_lengths(right: int, *wrong: int) -> ChoiceStep:
+    """A single-answer step whose right option has `right` characters and its wrong ones `wrong`."""
+    options = (Option("r" * right, True),) + tuple(Option("w" * length, False, "Because.") for length in wrong)
+    return ChoiceStep(**{**FAIR.__dict__, "multiple": False, "options": options})
+
+
+def test_a_right_option_much_longer_than_every_wrong_one_is_warned_about_at_its_own_line() -> None:
+    [found] = giveaways(with_lengths(53, 40, 12))  # more than 1.3 times the longest wrong one
     assert found.option == 0 and "much longer than every wrong one" in found.message
-    assert "(73 characters; the longest wrong one has 38)" in found.message
+    assert "(53 characters; the longest wrong one has 40)" in found.message
 
 
-def test_a_right_option_a_little_longer_or_a_short_word_is_not_a_giveaway() -> None:
-    a_little = ChoiceStep(**{**FAIR.__dict__, "multiple": False, "options": (
-        Option("Hang up, and call the bank on the number on your card", True),  # 53: not over 1.5 x 38
-        Option("Read out the code, they know your name", False, "Scammers often know names."),
-        Option("Read out only half of the code", False, "Half a code still helps them."),
+def test_a_right_option_a_little_longer_or_only_a_few_letters_longer_is_not_a_giveaway() -> None:
+    assert giveaways(with_lengths(52, 40, 12)) == []  # 1.3 times: not more
+    assert giveaways(with_lengths(29, 20, 5)) == []  # 1.45 times, but only 9 characters longer: "Yes" beside "No"
+    assert giveaways(with_lengths(30, 20, 5)) != []
+
+
+def test_in_a_multiple_answer_step_each_right_option_is_measured_against_the_longest_wrong_one() -> None:
+    step = ChoiceStep(**{**FAIR.__dict__, "options": (
+        Option("r" * 30, True), Option("w" * 40, False, "Because."), Option("r" * 60, True), Option("w" * 10, False, "Because."),
     )})
-    short = ChoiceStep(**{**FAIR.__dict__, "multiple": False, "options": (
-        Option("Yes", True), Option("No", False, "It is."), Option("Maybe", False, "It is."),
-    )})
-    assert giveaways(a_little) == giveaways(short) == []
+    assert [found.option for found in giveaways(step)] == [2]
 
 
 def test_a_multiple_answer_step_with_no_wrong_option_is_warned_about() -> None:
