@@ -7,7 +7,7 @@ from pathlib import Path
 from bleep_tui.content.catalog import load_catalog
 from bleep_tui.core.model import ChoiceStep, Lesson, OrderStep
 from bleep_tui.core.shuffle import item_order, option_order, step_seed
-from bleep_tui.store.learner import LearnerStore
+from bleep_tui.store.learner import PERSONAL_CODE, LearnerStore
 
 from .ptyterm import PtyTerminal, ScreenTimeout
 
@@ -35,9 +35,10 @@ def open_lesson(term: PtyTerminal, lesson_id: str = LESSON) -> None:
     raise AssertionError(f"lesson {lesson_id} not found on Home:\n{term.text()}")
 
 
-def started_run(data_dir: Path, lesson_id: str = LESSON) -> str:
-    """The run the learner (of a one-learner data folder) last started: it seeds the order things are shown in."""
-    return [e.run for e in LearnerStore(data_dir).events() if e.kind == "lesson_started" and e.lesson == lesson_id][-1]
+def started_run(data_dir: Path, code: str = PERSONAL_CODE, lesson_id: str = LESSON) -> str:
+    """The run the learner last started: it seeds the order the options and items are shown in."""
+    events = LearnerStore(data_dir, code).events()
+    return [e.run for e in events if e.kind == "lesson_started" and e.lesson == lesson_id][-1]
 
 
 def choice_keys(step: ChoiceStep, run: str) -> list[str]:
