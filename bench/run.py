@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 import textual  # noqa: E402
 
-from tests.e2e.play import lesson_keys, open_lesson  # noqa: E402
+from tests.e2e.play import lesson_keys, open_lesson, started_run  # noqa: E402
 from tests.e2e.ptyterm import PtyTerminal  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -110,14 +110,14 @@ def measure(app: str, home: Path) -> dict[str, float]:
             term.wait_for("XP")
             open_lesson(term)
             term.wait_for("Step 1 of 4")
-            for keys in lesson_keys():
+            for keys in lesson_keys(started_run(home / f"{app}-data")):
                 for key in keys:
                     per_key.append(key_bytes(term, key))
                     if key == "enter":
                         screen_changes.append(per_key[-1])
             term.wait_for("Lesson complete")
         else:  # the same number of keys, typed into its input
-            for key in ("Sam" + "x" * 40)[: len([k for keys in lesson_keys() for k in keys]) + 4]:
+            for key in ("Sam" + "x" * 40)[: len([k for keys in lesson_keys("any-run") for k in keys]) + 4]:
                 per_key.append(key_bytes(term, key))
         rss = peak_rss_kib(term.process.pid)
         term.press("ctrl+q")

@@ -13,7 +13,7 @@ from bleep_tui.i18n import _, ngettext
 def register(subparsers: argparse._SubParsersAction) -> None:
     lessons = subparsers.add_parser("lessons", help=_("check and list lesson files"))
     actions = lessons.add_subparsers(dest="action", metavar="ACTION", required=True)
-    validate = actions.add_parser("validate", help=_("check lesson files; prints FILE:LINE: message for each problem"))
+    validate = actions.add_parser("validate", help=_("check lesson files; prints FILE:LINE: message for each problem and warning"))
     validate.add_argument("paths", nargs="*", metavar="PATH", help=_("lesson files or folders (default: all installed lessons)"))
     validate.set_defaults(handler=lambda args: validate_lessons(args.paths))
     listing = actions.add_parser("list", help=_("list the installed lessons"))
@@ -23,12 +23,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def validate_lessons(paths: list[str]) -> int:
     from bleep_tui.content.catalog import LEVELS_FILE, MODULES_FILE, lesson_files, load_catalog, shipped_levels
-    from bleep_tui.content.problems import ContentError
+    from bleep_tui.content.problems import ContentError, Problem
 
     problems = []
+    warnings: list[Problem] = []
     files, missing = files_named(paths, lesson_files) if paths else (None, [])
     try:
-        catalog = load_catalog(files=files)
+        catalog = load_catalog(files=files, warnings=warnings)
         if files is None:
             shipped_levels()
     except ContentError as error:
@@ -36,10 +37,14 @@ def validate_lessons(paths: list[str]) -> int:
         catalog = None
     if catalog:
         problems.extend(catalog.problems)
+    for warning in sorted(warnings, key=lambda w: (str(w.file), w.line or 0)):  # never changes the exit status
+        print(warning)
     if report_problems([*missing, *problems]):
         return 1
     assert catalog is not None
     print(ngettext("{count} lesson valid", "{count} lessons valid", len(catalog.lessons)).format(count=len(catalog.lessons)) + ("" if files else f" ({MODULES_FILE}, {LEVELS_FILE} too)"))
+    if warnings:
+        print(ngettext("{count} warning", "{count} warnings", len(warnings)).format(count=len(warnings)), file=sys.stderr)
     return 0
 
 

@@ -102,8 +102,8 @@ def lesson_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*.yaml") if p.name != MODULES_FILE)
 
 
-def load_catalog(folder: Path | None = None, files: list[Path] | None = None) -> Catalog:
-    """Every lesson in `folder` (default: the shipped lessons), or just `files`.
+def load_catalog(folder: Path | None = None, files: list[Path] | None = None, warnings: list[Problem] | None = None) -> Catalog:
+    """Every lesson in `folder` (default: the shipped lessons), or just `files`; their warnings added to `warnings`.
 
     A broken file never stops the others: it is listed in `broken` with its problems.
     Raises ContentError only when the module list itself cannot be read.
@@ -117,7 +117,7 @@ def load_catalog(folder: Path | None = None, files: list[Path] | None = None) ->
     first_file: dict[str, Path] = {}
     for path in files if files is not None else lesson_files(folder):
         try:
-            lesson = load_lesson(path, module_ids)
+            lesson = load_lesson(path, module_ids, warnings)
         except ContentError as error:
             catalog.broken.append(BrokenLesson(path, tuple(error.problems)))
             continue

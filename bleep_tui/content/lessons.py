@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from bleep_tui.content.giveaways import giveaways
 from bleep_tui.content.problems import ContentError, Problem
 from bleep_tui.content.real_banks import real_bank_problems
 from bleep_tui.content.yamlread import Fields, compose
@@ -33,8 +34,11 @@ DEFAULT_POINTS = 10
 MAX_OPTIONS = 8
 
 
-def load_lesson(path: Path, module_ids: frozenset[str]) -> Lesson:
-    """The lesson in `path`, or ContentError listing every problem found in it."""
+def load_lesson(path: Path, module_ids: frozenset[str], warnings: list[Problem] | None = None) -> Lesson:
+    """The lesson in `path`, or ContentError listing every problem found in it.
+
+    Given a `warnings` list, adds to it what a learner could answer without knowing (content/giveaways.py).
+    """
     problems: list[Problem] = []
     top = Fields(path, compose(path), "", problems)
     if problems:
@@ -60,7 +64,7 @@ def load_lesson(path: Path, module_ids: frozenset[str]) -> Lesson:
         competences=tuple(code for code, _node in competences),
         level=top.integer("level", 1, 8),
         minutes=top.integer("minutes", 1, 120),
-        steps=_steps(top),
+        steps=_steps(top, warnings),
     )
     top.reject_unknown()
     problems.extend(real_bank_problems(path, path.read_text(encoding="utf-8")))
@@ -76,7 +80,7 @@ def _identifier(fields: Fields, key: str) -> str:
     return value
 
 
-def _steps(top: Fields) -> tuple[Step, ...]:
+def _steps(top: Fields, warnings: list[Problem] | None) -> tuple[Step, ...]:
     steps: list[Step] = []
     seen: set[str] = set()
     step_fields = top.mappings("steps")
@@ -90,6 +94,8 @@ def _steps(top: Fields) -> tuple[Step, ...]:
             fields.problem(fields.node_of("id"), f"step id `{step.id}` is used twice")
         seen.add(step.id)
         steps.append(step)
+        if warnings is not None and isinstance(step, ChoiceStep):
+            _warn_giveaways(fields, step, warnings)
     if steps and not any(step.scored for step in steps):
         top.problem(top.node_of("steps"), "a lesson needs at least one step that asks something (choice, text or order)")
     return tuple(steps)
@@ -140,8 +146,9 @@ def _choice(fields: Fields, common: dict) -> ChoiceStep:
         correct = option.boolean("correct")
         text = option.text("text")
         feedback = option.text("feedback", required=not correct)
+        pinned = option.boolean("pinned")
         option.reject_unknown()
-        options.append(Option(text, correct, feedback))
+        options.append(Option(text, correct, feedback, pinned))
     node = fields.node_of("options")
     if option_fields and not 2 <= len(options) <= MAX_OPTIONS:
         fields.problem(node, f"a choice needs 2 to {MAX_OPTIONS} options, not {len(options)}")
@@ -151,6 +158,16 @@ def _choice(fields: Fields, common: dict) -> ChoiceStep:
     if options and not multiple and right != 1:
         fields.problem(node, f"mark exactly one option `correct: true` (found {right}), or set `multiple: true`")
     return ChoiceStep(type="choice", prompt=fields.text("prompt"), multiple=multiple, options=tuple(options), **common)
+
+
+def _warn_giveaways(fields: Fields, step: ChoiceStep, warnings: list[Problem]) -> None:
+    for giveaway in giveaways(step):
+        node = fields.key_nodes.get("options", fields.node)  # the `options:` line itself
+        if giveaway.hint is not None:
+            node = fields.node_of("hints").value[giveaway.hint]
+        elif giveaway.option is not None:
+            node = fields.node_of("options").value[giveaway.option]
+        warnings.append(Problem(fields.path, giveaway.message, node.start_mark.line + 1, fields.where, warning=True))
 
 
 def _text(fields: Fields, common: dict) -> TextStep:

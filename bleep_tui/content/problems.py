@@ -12,13 +12,15 @@ class Problem:
     message: str
     line: int | None = None  # 1-based
     field: str = ""
+    warning: bool = False  # the file can be used, but a learner could be misled or helped unfairly
 
     def __str__(self) -> str:
+        message = f"warning: {self.message}" if self.warning else self.message
         if self.line is not None:
-            return f"{self.file}:{self.line}: {self.message}"
+            return f"{self.file}:{self.line}: {message}"
         if self.field:
-            return f"{self.file}: {self.field}: {self.message}"
-        return f"{self.file}: {self.message}"
+            return f"{self.file}: {self.field}: {message}"
+        return f"{self.file}: {message}"
 
 
 class ContentError(Exception):

@@ -18,9 +18,12 @@ class Module:
 
 @dataclass(frozen=True)
 class Option:
+    """One answer of a choice. Answers name it by its place in the file, whatever place it is shown at."""
+
     text: str
     correct: bool = False
     feedback: str = ""
+    pinned: bool = False  # shown at its written place, where order means something ("None of these" last)
 
 
 @dataclass(frozen=True)

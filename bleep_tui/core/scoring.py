@@ -23,7 +23,9 @@ TRY_SHARE: tuple[float, ...] = (1.0, 0.5, 0.25)
 FIRST_TRY_BONUS_SHARE = 0.2
 STAR_THRESHOLDS: tuple[int, ...] = (40, 70, 90)  # percent for 1, 2, 3 stars
 
-Answer = str | Sequence[int] | Sequence[dict]  # text, chosen/ordered indexes, or a simulation's trace
+# Text, a simulation's trace, or options chosen / items ordered named by their place in the lesson file,
+# never by where a run showed them (core/shuffle.py): so answers stored before options were shuffled read the same.
+Answer = str | Sequence[int] | Sequence[dict]
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,17 @@ def step_points(step: Step, try_number: int, hints_used: int) -> tuple[int, int]
     points = max(0, int(step.points * share) - hints_used * step.hint_cost)
     bonus = round(step.points * FIRST_TRY_BONUS_SHARE) if try_number == 1 and hints_used == 0 else 0
     return points + bonus, bonus
+
+
+def unanswered(step: Step, answer: Answer, shown: Sequence[int] = ()) -> bool:
+    """Nothing typed, chosen or ticked, or the items left as they were `shown`: not an answer, so it costs no try."""
+    if isinstance(step, TextStep):
+        return not normalise(str(answer))
+    if isinstance(step, ChoiceStep):
+        return not list(answer)
+    if isinstance(step, OrderStep):
+        return list(answer) == list(shown)
+    return False
 
 
 def score_answer(step: Step, answer: Answer, try_number: int, hints_used: int) -> Outcome:

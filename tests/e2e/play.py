@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bleep_tui.content.catalog import load_catalog
-from bleep_tui.core.model import Lesson, OrderStep
-from bleep_tui.ui.widgets.steps import shuffled_order
+from bleep_tui.core.model import ChoiceStep, Lesson, OrderStep
+from bleep_tui.core.shuffle import item_order, option_order, step_seed
+from bleep_tui.store.learner import PERSONAL_CODE, LearnerStore
 
 from .ptyterm import PtyTerminal, ScreenTimeout
 
@@ -32,9 +35,21 @@ def open_lesson(term: PtyTerminal, lesson_id: str = LESSON) -> None:
     raise AssertionError(f"lesson {lesson_id} not found on Home:\n{term.text()}")
 
 
-def order_keys(step: OrderStep, seed: str) -> list[str]:
+def started_run(data_dir: Path, code: str = PERSONAL_CODE, lesson_id: str = LESSON) -> str:
+    """The run the learner last started: it seeds the order the options and items are shown in."""
+    events = LearnerStore(data_dir, code).events()
+    return [e.run for e in events if e.kind == "lesson_started" and e.lesson == lesson_id][-1]
+
+
+def choice_keys(step: ChoiceStep, run: str) -> list[str]:
+    """The keys that answer a single-answer choice right, where the run shows its right option."""
+    (right,) = step.correct_indexes
+    return ["home"] + ["down"] * option_order(step, step_seed(run, step.id)).index(right) + ["enter"]
+
+
+def order_keys(step: OrderStep, run: str) -> list[str]:
     """The keys that put a shuffled order step right: as tests/ui/test_lesson_player.py does."""
-    order = shuffled_order(step, seed)
+    order = list(item_order(step, step_seed(run, step.id)))
     keys = ["home"]
     cursor = 0
     for target in range(len(order)):
@@ -46,16 +61,16 @@ def order_keys(step: OrderStep, seed: str) -> list[str]:
     return keys + ["enter"]
 
 
-def lesson_keys() -> list[tuple[str, ...]]:
-    """Every keystroke of a perfect `safety-one-time-codes`, from its first step to its result."""
+def lesson_keys(run: str) -> list[tuple[str, ...]]:
+    """Every keystroke of a perfect `safety-one-time-codes` in `run`, from its first step to its result."""
     steps = lesson().steps
-    assert isinstance(steps[3], OrderStep)
+    assert isinstance(steps[1], ChoiceStep) and isinstance(steps[3], OrderStep)
     return [
         ("enter",),  # step 1: Continue
-        ("enter",),  # step 2: the first option is right
+        tuple(choice_keys(steps[1], run)),  # step 2
         ("enter",),  # Continue
         tuple("Nobody") + ("enter",),  # step 3
         ("enter",),  # Continue
-        tuple(order_keys(steps[3], f"{LESSON}/{steps[3].id}")),  # step 4
+        tuple(order_keys(steps[3], run)),  # step 4
         ("enter",),  # Continue: the result
     ]

@@ -11,7 +11,7 @@ import pytest
 
 from bleep_tui.store.learner import LearnerStore
 
-from .play import LESSON, lesson_keys, open_lesson
+from .play import LESSON, lesson_keys, open_lesson, started_run
 from .ptyterm import PtyTerminal
 
 pytestmark = pytest.mark.slow
@@ -39,7 +39,7 @@ def test_a_learner_completes_a_lesson_by_keyboard_in_a_real_terminal_and_it_is_o
         assert "Sam" in term.wait_for("XP")
         open_lesson(term)
         term.wait_for("Step 1 of 4")
-        for keys in lesson_keys():
+        for keys in lesson_keys(started_run(data)):
             term.press(*keys)
         screen = term.wait_for("Lesson complete: Never share a one-time code")
         assert "★★★" in screen and "100% of the points" in screen

@@ -16,7 +16,7 @@ import pytest
 
 from bleep_tui.store.learner import LearnerStore
 
-from .play import open_lesson
+from .play import choice_keys, lesson, open_lesson, started_run
 from .ptyterm import WAIT, PtyTerminal
 from .test_pty_lesson import installed
 
@@ -135,7 +135,7 @@ def test_an_ssh_drop_mid_lesson_loses_nothing_and_the_learner_resumes_at_the_sam
         open_lesson(term)
         term.wait_for("Step 1 of 4")
         term.press("enter")  # read the introduction
-        term.press("enter")  # answer step 2
+        term.press(*choice_keys(lesson().steps[1], started_run(sshd.data, CODE)))  # answer step 2
         term.wait_for("Right!")
         term.press("enter")
         term.wait_for("Step 3 of 4")

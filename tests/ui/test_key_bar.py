@@ -7,7 +7,7 @@ from bleep_tui.ui.app import BleepApp
 from bleep_tui.ui.widgets.key_bar import KeyBar
 
 from .screen import screen_text
-from .test_lesson_player import LESSON, SIZE, create_learner, open_lesson
+from .test_lesson_player import LESSON, SIZE, choose_right, create_learner, open_lesson
 
 
 def column_of(bar: KeyBar, description: str) -> int:
@@ -49,7 +49,9 @@ async def test_when_the_keys_do_not_fit_roomily_every_key_still_shows(data_dir: 
     async with app.run_test(size=SIZE) as pilot:
         await create_learner(pilot)
         await open_lesson(pilot, LESSON)
-        await pilot.press("enter", "enter", "enter", *"Nobody", "enter", "enter")
+        await pilot.press("enter")
+        await choose_right(pilot)
+        await pilot.press("enter", *"Nobody", "enter", "enter")
         await pilot.pause()
         footer = screen_text(app).splitlines()[-1]
         for shown in ("Enter Check", "space Pick up/put down", "ud Move", "esc Save and leave", "^q Quit"):

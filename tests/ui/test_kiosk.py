@@ -19,7 +19,7 @@ from bleep_tui.ui.screens.login import LoginScreen
 
 from .injections import INJECTIONS
 from .screen import screen_text
-from .test_lesson_player import LESSON
+from .test_lesson_player import LESSON, choose_right
 
 SIZE = (80, 24)
 
@@ -67,7 +67,12 @@ async def test_injected_answers_are_kept_and_shown_literally_and_escapes_never_r
         await pilot.pause()
         menu = app.screen.query_one("#lessons", OptionList)
         menu.highlighted = menu.get_option_index(LESSON)
-        await pilot.press("enter", "enter", "enter", "enter")  # intro, right choice, continue
+        await pilot.press("enter")  # open the lesson
+        await pilot.pause()
+        await pilot.press("enter")  # the intro
+        await pilot.pause()
+        await choose_right(pilot)
+        await pilot.press("enter")  # Continue
         await pilot.pause()
         answer = app.screen.query_one(".answer", Input)
         for text in INJECTIONS:

@@ -11,7 +11,7 @@ from bleep_tui.content.catalog import load_catalog, shipped_dir
 from bleep_tui.core.model import OrderStep
 from bleep_tui.store.learner import LearnerStore
 from bleep_tui.ui.app import BleepApp
-from bleep_tui.ui.widgets.steps import shuffled_order
+from bleep_tui.ui.widgets.steps import MultipleChoice, OrderList, SingleChoice
 
 from .screen import screen_text
 
@@ -37,27 +37,59 @@ async def open_lesson(pilot: Pilot, lesson_id: str) -> None:
     await pilot.pause()
 
 
-async def put_in_order(pilot: Pilot, step: OrderStep, seed: str) -> None:
-    """Move each item to its place with the keys a learner would use."""
-    order = shuffled_order(step, seed)
+async def choose(pilot: Pilot, *options: int) -> None:
+    """Choose `options` (by their place in the lesson file) where they are shown, with a learner's keys, and answer."""
+    answer = pilot.app.screen.query_one(".answer")
+    if isinstance(answer, SingleChoice):
+        (option,) = options
+        await pilot.press("home", *["down"] * answer.order.index(option), "enter")
+    else:
+        assert isinstance(answer, MultipleChoice)
+        shown = [option for _text, option in answer.choices]
+        await pilot.press("home")
+        cursor = 0
+        for position in sorted(shown.index(option) for option in options):
+            await pilot.press(*["down"] * (position - cursor), "space")
+            cursor = position
+        await pilot.press("enter")
+    await pilot.pause()
+
+
+async def choose_right(pilot: Pilot) -> None:
+    await choose(pilot, *sorted(pilot.app.screen.step.correct_indexes))
+
+
+async def choose_wrong(pilot: Pilot) -> None:
+    """The first wrong option as written in the file."""
+    step = pilot.app.screen.step
+    await choose(pilot, next(i for i, option in enumerate(step.options) if not option.correct))
+
+
+async def arrange(pilot: Pilot, goal: list[int]) -> None:
+    """Move the items (by their place in the lesson file) into the order `goal`, with the keys a learner would use."""
+    order = list(pilot.app.screen.query_one(OrderList).order)
     await pilot.press("home")
     cursor = 0
-    for target in range(len(order)):
-        position = order.index(target)
+    for target, wanted in enumerate(goal):
+        position = order.index(wanted)
         await pilot.press(*(["down"] * (position - cursor) if position > cursor else ["up"] * (cursor - position)))
         await pilot.press(*(["u"] * (position - target)))
         order.insert(target, order.pop(position))
         cursor = target
+    await pilot.pause()
+
+
+async def put_in_order(pilot: Pilot) -> None:
+    """Move each item to its place, from the order shown, and answer."""
+    await arrange(pilot, sorted(pilot.app.screen.query_one(OrderList).order))
     await pilot.press("enter")
     await pilot.pause()
 
 
 async def play_one_time_codes_perfectly(pilot: Pilot) -> None:
-    lesson = pilot.app.catalog.lessons[LESSON]
     await pilot.press("enter")  # info: Continue
     await pilot.pause()
-    await pilot.press("enter")  # choice: first option is right
-    await pilot.pause()
+    await choose_right(pilot)
     assert "Right!" in screen_text(pilot.app)
     await pilot.press("enter")  # Continue
     await pilot.pause()
@@ -66,7 +98,7 @@ async def play_one_time_codes_perfectly(pilot: Pilot) -> None:
     assert "Right!" in screen_text(pilot.app)
     await pilot.press("enter")
     await pilot.pause()
-    await put_in_order(pilot, lesson.steps[3], f"{LESSON}/what-to-do")
+    await put_in_order(pilot)
     assert "Right!" in screen_text(pilot.app)
     await pilot.press("enter")
     await pilot.pause()
@@ -105,8 +137,8 @@ async def test_leaving_mid_lesson_and_coming_back_resumes_at_the_same_step(data_
     async with app.run_test(size=SIZE) as pilot:
         await create_learner(pilot)
         await open_lesson(pilot, LESSON)
-        await pilot.press("enter", "down", "enter")  # read the intro, answer step 2 wrongly once
-        await pilot.pause()
+        await pilot.press("enter")  # read the intro
+        await choose_wrong(pilot)  # answer step 2 wrongly once
         assert "Try again: 2 tries left." in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
@@ -128,9 +160,8 @@ async def test_three_wrong_answers_show_the_right_answer_and_score_nothing(data_
         await open_lesson(pilot, LESSON)
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        await pilot.press("enter")  # choice right, continue to the text step
+        await choose_right(pilot)
+        await pilot.press("enter")  # continue to the text step
         await pilot.pause()
         for wrong in ("bank", "my mum", "everyone"):
             await pilot.press(*wrong, "enter")
@@ -150,8 +181,8 @@ async def test_a_wrong_answer_gets_the_feedback_written_for_it(data_dir: Path) -
     async with app.run_test(size=SIZE) as pilot:
         await create_learner(pilot)
         await open_lesson(pilot, LESSON)
-        await pilot.press("enter", "down", "down", "enter")
-        await pilot.pause()
+        await pilot.press("enter")
+        await choose(pilot, 2)  # "Read out only half of the code"
         assert "Even half a code helps a scammer." in screen_text(app)
 
 
@@ -165,8 +196,7 @@ async def test_a_hint_is_shown_on_a_key_and_costs_points(data_dir: Path) -> None
         await pilot.press("h")
         await pilot.pause()
         assert "Hint 1: Who needs the code to make a payment?" in screen_text(app)
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose_right(pilot)
         assert "+8 points" in screen_text(app)  # 10 points, less 2 for the hint, no first-try bonus
     hints = [e for e in LearnerStore(data_dir).events() if e.kind == "hint_shown"]
     assert [(e.step, e.hints) for e in hints] == [("caller-asks", 1)]
@@ -218,8 +248,7 @@ async def test_when_an_answer_cannot_be_saved_the_learner_is_told_and_the_app_go
         store = LearnerStore(data_dir)
         store.path.unlink()
         store.path.mkdir()  # the file can no longer be written: like a failing disk
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose_right(pilot)
         assert "could not be saved" in screen_text(app)
         assert "Right!" not in screen_text(app)
         store.path.rmdir()
@@ -234,8 +263,7 @@ async def test_enter_goes_on_after_an_answer_even_before_continue_has_the_focus(
         await pilot.press("enter")  # info: Continue
         await pilot.pause()
         assert "Step 2 of 4" in screen_text(app)
-        await pilot.press("enter")  # the right answer
-        await pilot.pause()
+        await choose_right(pilot)
         app.set_focus(None)  # as in the moment before the Continue button takes the focus
         await pilot.press("enter")
         await pilot.pause()
@@ -261,11 +289,7 @@ async def test_after_a_long_answer_continue_is_scrolled_into_view_and_has_the_fo
         await pilot.pause()
         await screen.show_step(step_index)
         await pilot.pause()
-        for index, option in enumerate(lesson.steps[step_index].options):
-            if option.correct:
-                await pilot.press("home", *["down"] * index, "space")
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose_right(pilot)
         await pilot.pause()
         button = screen.query_one("#continue", Button)
         body = screen.query_one("#step")
@@ -331,9 +355,14 @@ async def test_after_three_wrong_orders_the_right_order_is_shown_one_item_a_line
     async with app.run_test(size=SIZE) as pilot:
         await create_learner(pilot)
         await open_lesson(pilot, LESSON)
-        await pilot.press("enter", "enter", "enter", *"Nobody", "enter", "enter")
+        await pilot.press("enter")
+        await choose_right(pilot)
+        await pilot.press("enter", *"Nobody", "enter", "enter")
         await pilot.pause()
-        for _ in range(3):  # the list starts shuffled, so Enter at once is a wrong order
+        shown = list(app.screen.query_one(OrderList).order)
+        backwards = sorted(shown, reverse=True)
+        await arrange(pilot, backwards if shown != backwards else backwards[1:] + backwards[:1])  # wrong, and moved
+        for _ in range(3):
             await pilot.press("enter")
             await pilot.pause()
         lines = screen_text(app).splitlines()

@@ -21,7 +21,7 @@ from bleep_tui.ui.screens.login import LoginScreen
 
 from .screen import screen_text
 from ..store.test_accounts import from_terminals
-from .test_lesson_player import LESSON
+from .test_lesson_player import LESSON, choose_wrong
 
 SIZE = (80, 24)
 
@@ -173,8 +173,8 @@ async def test_an_idle_learner_is_logged_out_with_progress_saved(shared_dir: Pat
     async with app.run_test(size=SIZE) as pilot:
         await log_in(pilot, "ana", "1234")
         await open_lesson(pilot, LESSON)
-        await pilot.press("enter", "down", "enter")  # the intro, then a wrong answer
-        await pilot.pause()
+        await pilot.press("enter")  # the intro
+        await choose_wrong(pilot)
         for _ in range(200):
             if isinstance(app.screen, LoginScreen):
                 break

@@ -12,7 +12,9 @@ from bleep_tui.ui.app import BleepApp
 from bleep_tui.ui.terminal import ANSI_THEME, ascii_text, detect
 
 from .screen import screen_text
-from .test_lesson_player import LESSON, SIZE, create_learner, open_lesson, play_one_time_codes_perfectly, put_in_order
+from .test_lesson_player import (
+    LESSON, SIZE, choose_right, choose_wrong, create_learner, open_lesson, play_one_time_codes_perfectly, put_in_order,
+)
 
 
 async def test_a_window_below_80x24_asks_to_be_enlarged_and_the_app_comes_back_when_it_is(data_dir: Path) -> None:
@@ -60,9 +62,9 @@ async def test_ascii_mode_draws_welcome_home_every_lesson_step_and_the_result_in
         assert non_ascii(screen_text(app)) == set(), screen_text(app)
         await open_lesson(pilot, LESSON)
         screens = []
-        for keys in (("enter",), ("down", "enter"), ("h",), ("up", "enter"), ("enter",)):
+        for act in (pilot.press("enter"), choose_wrong(pilot), pilot.press("h"), choose_right(pilot), pilot.press("enter")):
             screens.append(screen_text(app))
-            await pilot.press(*keys)
+            await act
             await pilot.pause()
         screens.append(screen_text(app))  # a typed answer
         for screen in screens:
@@ -75,7 +77,7 @@ async def test_ascii_mode_draws_welcome_home_every_lesson_step_and_the_result_in
         await pilot.pause()
         assert non_ascii(screen_text(app)) == set(), screen_text(app)
         await pilot.press("space")
-        await put_in_order(pilot, app.catalog.lessons[LESSON].steps[3], f"{LESSON}/what-to-do")
+        await put_in_order(pilot)
         assert non_ascii(screen_text(app)) == set(), screen_text(app)  # the debrief of a right answer
         await pilot.press("enter")
         await pilot.pause()
@@ -151,7 +153,9 @@ async def test_an_idle_session_on_a_text_field_runs_no_timer(data_dir: Path) -> 
         assert ticking_timers(app) == []  # the welcome screen's name field
         await create_learner(pilot)
         await open_lesson(pilot, LESSON)
-        await pilot.press("enter", "enter", "enter")
+        await pilot.press("enter")
+        await choose_right(pilot)
+        await pilot.press("enter")
         await pilot.pause(0.5)
         assert "Step 3 of 4" in screen_text(app)  # a typed answer, with the cursor in it
         assert ticking_timers(app) == []

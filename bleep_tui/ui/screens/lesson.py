@@ -15,7 +15,8 @@ from textual.widgets import Button, Static
 from bleep_tui.core.events import Event, now_iso
 from bleep_tui.core.model import MAX_TRIES, ChoiceStep, InfoStep, Lesson, OrderStep, SimStep, Step, TextStep
 from bleep_tui.core.progress import RunState, apply, open_run
-from bleep_tui.core.scoring import Answer, Outcome, lesson_result, score_answer
+from bleep_tui.core.scoring import Answer, Outcome, lesson_result, score_answer, unanswered
+from bleep_tui.core.shuffle import item_order, option_order, step_seed
 from bleep_tui.i18n import _, ngettext
 from bleep_tui.ui.sims.base import SimDraft, SimFinished
 from bleep_tui.ui.lesson_text import lesson_text
@@ -32,6 +33,17 @@ def right_answer(step: Step) -> str:
     if isinstance(step, OrderStep):
         return "".join(f"\n  {n}. {item}" for n, item in enumerate(step.items, 1))  # one line each
     return ""
+
+
+def what_to_do(step: Step) -> str:
+    """What to do before Enter can check an answer: said instead of taking a try for an empty one."""
+    if isinstance(step, TextStep):
+        return _("Type your answer first, then press Enter.")
+    if isinstance(step, ChoiceStep) and step.multiple:
+        return _("Tick at least one answer with Space first, then press Enter.")
+    if isinstance(step, ChoiceStep):
+        return _("Choose an answer first: move to it with the arrow keys, then press Enter.")
+    return _("Put the items in order first: Space picks one up, the arrow keys move it. Then press Enter.")
 
 
 class LessonScreen(Screen[None]):
@@ -138,12 +150,14 @@ class LessonScreen(Screen[None]):
             if isinstance(draft, dict):
                 model.resume_task(draft)
             return widget_class(step.sim)(model)
+        seed = step_seed(self.run.run, step.id)
         if isinstance(step, ChoiceStep):
-            return MultipleChoice(step) if step.multiple else SingleChoice(step)
+            order = option_order(step, seed)
+            return MultipleChoice(step, order) if step.multiple else SingleChoice(step, order)
         if isinstance(step, TextStep):
             return TypedAnswer(step)
         assert isinstance(step, OrderStep)
-        return OrderList(step, f"{self.lesson.id}/{step.id}", self.app.glyphs.moving)
+        return OrderList(step, item_order(step, seed), self.app.glyphs.moving)
 
     def _focus_first(self) -> None:
         for selector in ("#continue", ".answer", ".sim"):
@@ -197,6 +211,10 @@ class LessonScreen(Screen[None]):
         step = self.step
         state = self.run.step(step.id)
         if state.done:
+            return
+        shown = item_order(step, step_seed(self.run.run, step.id)) if isinstance(step, OrderStep) else ()
+        if unanswered(step, given, shown):
+            self._feedback(Text(what_to_do(step), style="bold"))
             return
         outcome = score_answer(step, given, state.tries + 1, state.hints)
         answer = given if isinstance(given, str) else list(given)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import random
+from typing import Sequence
 
 from rich.text import Text
 from textual.binding import Binding
@@ -24,16 +24,25 @@ class AnswerGiven(Message):
 
 
 class SingleChoice(SparingOptionList):
-    """Arrows to move, Enter to answer."""
+    """Arrows to move, Enter to answer. Nothing is highlighted at first, so a quick Enter chooses nothing."""
 
     BINDINGS = [Binding("enter", "select", _("Answer"))]
 
-    def __init__(self, step: ChoiceStep) -> None:
-        super().__init__(*(Option(Text(o.text)) for o in step.options), markup=False, classes="answer")
+    def __init__(self, step: ChoiceStep, order: Sequence[int]) -> None:
+        """`order`: the options' indexes in the order shown (core/shuffle.py); the answer is an index."""
+        super().__init__(*(Option(Text(step.options[i].text)) for i in order), markup=False, classes="answer")
+        self.order = tuple(order)
+        self.highlighted = None
+
+    def action_select(self) -> None:
+        if self.highlighted is None:
+            self.post_message(AnswerGiven(()))
+        else:
+            super().action_select()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.post_message(AnswerGiven((event.option_index,)))
+        self.post_message(AnswerGiven((self.order[event.option_index],)))
 
 
 class MultipleChoice(TickList[int]):
@@ -41,11 +50,12 @@ class MultipleChoice(TickList[int]):
 
     BINDINGS = [Binding("enter", "answer", _("Check answer"), show=True)]
 
-    def __init__(self, step: ChoiceStep) -> None:
-        super().__init__([(option.text, index) for index, option in enumerate(step.options)], classes="answer")
+    def __init__(self, step: ChoiceStep, order: Sequence[int]) -> None:
+        """`order`: the options' indexes in the order shown (core/shuffle.py); the answer is the ticked indexes."""
+        super().__init__([(step.options[i].text, i) for i in order], classes="answer")
 
     def action_answer(self) -> None:
-        self.post_message(AnswerGiven(tuple(self.ticked)))
+        self.post_message(AnswerGiven(tuple(sorted(self.ticked))))
 
 
 NO_CONTROL_CHARACTERS = r"[^\x00-\x1f\x7f-\x9f]*"
@@ -62,15 +72,6 @@ class TypedAnswer(Input):
         self.post_message(AnswerGiven(event.value))
 
 
-def shuffled_order(step: OrderStep, seed: str) -> list[int]:
-    """The same shuffle for a step every time (so a resumed lesson looks the same), never already right."""
-    order = list(range(len(step.items)))
-    random.Random(seed).shuffle(order)
-    if order == sorted(order):
-        order = order[1:] + order[:1]
-    return order
-
-
 class OrderList(SparingOptionList):
     """Space picks an item up or puts it down; arrows move a picked-up item; u/d move at once; Enter answers."""
 
@@ -82,10 +83,11 @@ class OrderList(SparingOptionList):
         Binding("enter", "answer", _("Check"), show=True),
     ]
 
-    def __init__(self, step: OrderStep, seed: str, moving_glyph: str) -> None:
+    def __init__(self, step: OrderStep, order: Sequence[int], moving_glyph: str) -> None:
+        """`order`: the items' indexes in the order shown first (core/shuffle.py); the answer is the order left."""
         super().__init__(markup=False, classes="answer")
         self.items = step.items
-        self.order = shuffled_order(step, seed)
+        self.order = list(order)
         self.grabbed = False
         self.moving_glyph = moving_glyph
 

@@ -11,7 +11,7 @@ from bleep_tui.store.learner import LearnerStore
 from ..screen import screen_text
 from textual.widgets import OptionList
 
-from ..test_lesson_player import create_learner
+from ..test_lesson_player import choose_right, create_learner
 
 SIZE = (80, 24)
 
@@ -19,7 +19,7 @@ SIZE = (80, 24)
 async def start_sim(pilot: Pilot, lesson_id: str, name: str = "Sam") -> None:
     """Create a learner, open the lesson, and get past the steps before the simulation.
 
-    Info steps are continued; a choice step is answered with its first option (right in these lessons).
+    Info steps are continued; a choice step is answered right.
     """
     await create_learner(pilot, name)
     menu = pilot.app.screen.query_one("#lessons", OptionList)
@@ -29,8 +29,12 @@ async def start_sim(pilot: Pilot, lesson_id: str, name: str = "Sam") -> None:
     for _ in range(8):
         if pilot.app.screen.query(".sim"):
             break
-        if pilot.app.screen.query("#continue") or pilot.app.screen.query(".answer"):
+        if pilot.app.screen.query("#continue"):
             await pilot.press("enter")
+            await pilot.pause()
+            continue
+        if pilot.app.screen.query(".answer"):
+            await choose_right(pilot)
             await pilot.pause()
             continue
         break
