@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def validate_lessons(paths: list[str]) -> int:
-    from bleep_tui.content.catalog import LEVELS_FILE, MODULES_FILE, lesson_files, load_catalog, shipped_levels
+    from bleep_tui.content.catalog import LEVELS_FILE, MODULES_FILE, lesson_files, load_catalog, shipped_levels, unknown_after
     from bleep_tui.content.problems import ContentError, Problem
 
     problems = []
@@ -36,6 +36,8 @@ def validate_lessons(paths: list[str]) -> int:
         problems.extend(error.problems)
         catalog = None
     if catalog:
+        # Files checked on their own may build on any installed lesson.
+        problems.extend(unknown_after(catalog, frozenset(load_catalog().lessons) if files is not None else frozenset()))
         problems.extend(catalog.problems)
     for warning in sorted(warnings, key=lambda w: (str(w.file), w.line or 0)):  # never changes the exit status
         print(warning)

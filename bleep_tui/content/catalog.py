@@ -40,6 +40,7 @@ class Catalog:
     modules: tuple[Module, ...]
     lessons: dict[str, Lesson] = field(default_factory=dict)
     broken: list[BrokenLesson] = field(default_factory=list)
+    files: dict[str, Path] = field(default_factory=dict)  # lesson id -> the file it was read from
 
     def in_module(self, module_id: str) -> list[Lesson]:
         return [lesson for lesson in self.lessons.values() if lesson.module == module_id]
@@ -114,21 +115,40 @@ def load_catalog(folder: Path | None = None, files: list[Path] | None = None, wa
     modules = load_modules(folder / MODULES_FILE)
     module_ids = frozenset(m.id for m in modules)
     catalog = Catalog(modules)
-    first_file: dict[str, Path] = {}
     for path in files if files is not None else lesson_files(folder):
         try:
             lesson = load_lesson(path, module_ids, warnings)
         except ContentError as error:
             catalog.broken.append(BrokenLesson(path, tuple(error.problems)))
             continue
-        if lesson.id in first_file:
-            problem = Problem(path, f"lesson id `{lesson.id}` is already used by {first_file[lesson.id]}", line_of_field(path, "id"), "id")
+        if lesson.id in catalog.files:
+            problem = Problem(path, f"lesson id `{lesson.id}` is already used by {catalog.files[lesson.id]}", line_of_field(path, "id"), "id")
             catalog.broken.append(BrokenLesson(path, (problem,)))
             continue
-        first_file[lesson.id] = path
+        catalog.files[lesson.id] = path
         catalog.lessons[lesson.id] = lesson
     order = {m.id: i for i, m in enumerate(modules)}
     catalog.lessons = dict(
-        sorted(catalog.lessons.items(), key=lambda kv: (order.get(kv[1].module, 99), kv[1].level, str(first_file[kv[0]])))
+        sorted(catalog.lessons.items(), key=lambda kv: (order.get(kv[1].module, 99), kv[1].level, str(catalog.files[kv[0]])))
     )
     return catalog
+
+
+def unknown_after(catalog: Catalog, also_known: frozenset[str] = frozenset()) -> list[Problem]:
+    """Every `after:` entry that names no lesson in `catalog` nor in `also_known`, at its line.
+
+    The app passes over such an entry (`after` never locks a lesson); `bleep lessons validate` reports it.
+    """
+    from bleep_tui.content.yamlread import Fields, compose
+
+    known = also_known | frozenset(catalog.lessons)
+    problems: list[Problem] = []
+    for lesson in catalog.lessons.values():
+        if set(lesson.after) <= known:
+            continue
+        path = catalog.files[lesson.id]
+        top = Fields(path, compose(path), "", problems)
+        for foundation_id, node in top.text_list_with_nodes("after", required=False):
+            if foundation_id not in known:
+                top.problem(node, f"unknown lesson `{foundation_id}` in `after`; name the `id` of a lesson this one builds on")
+    return problems

@@ -60,6 +60,7 @@ def load_lesson(path: Path, module_ids: frozenset[str], warnings: list[Problem] 
         id=lesson_id,
         title=top.text("title"),
         module=module,
+        after=_after(top, lesson_id),
         summary=top.text("summary"),
         competences=tuple(code for code, _node in competences),
         level=top.integer("level", 1, 8),
@@ -78,6 +79,15 @@ def _identifier(fields: Fields, key: str) -> str:
     if value and not ID_PATTERN.fullmatch(value):
         fields.problem(fields.node_of(key), f"`{fields.field(key)}` must be lower-case letters, digits and `-` (got `{value}`)")
     return value
+
+
+def _after(top: Fields, lesson_id: str) -> tuple[str, ...]:
+    """The lessons this one builds on; whether they exist is checked over all lessons (catalog.unknown_after)."""
+    after = top.text_list_with_nodes("after", required=False)
+    for foundation_id, node in after:
+        if foundation_id == lesson_id:
+            top.problem(node, "a lesson cannot come after itself; name the lessons it builds on in `after`")
+    return tuple(foundation_id for foundation_id, _node in after)
 
 
 def _steps(top: Fields, warnings: list[Problem] | None) -> tuple[Step, ...]:

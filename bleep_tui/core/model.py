@@ -114,6 +114,7 @@ class Lesson:
     level: int
     minutes: int
     steps: tuple[Step, ...] = field(default=())
+    after: tuple[str, ...] = ()  # ids of lessons this one builds on: suggested first, never a lock
 
     @property
     def step_types(self) -> list[str]:

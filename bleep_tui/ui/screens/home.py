@@ -1,4 +1,4 @@
-"""Home: the learner's level and XP, and every lesson by module with its stars."""
+"""Home: the learner's level and XP, the lesson suggested next, and every lesson by module with its stars."""
 
 from __future__ import annotations
 
@@ -11,16 +11,18 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from bleep_tui.i18n import _
+from bleep_tui.i18n import _, ngettext
 from bleep_tui.ui.widgets.sparing import SparingOptionList
 from bleep_tui.ui.glyphs import bar, stars
 from bleep_tui.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from bleep_tui.core.model import Lesson
+    from bleep_tui.core.next_lesson import Suggestion
     from bleep_tui.core.progress import LessonRecord, Snapshot
 
 XP_BAR_WIDTH = 20
+NEXT = "next:"  # the suggested lesson's option id is NEXT + its lesson id (ids are unique in a list)
 
 
 class LessonMenu(SparingOptionList):
@@ -110,13 +112,21 @@ class HomeScreen(Screen[None]):
         return [first, second]
 
     def _options(self, progress: Snapshot) -> list[Option]:
+        from bleep_tui.core.next_lesson import next_lesson
+
         catalog = self.app.catalog
         options: list[Option] = []
+        suggestion = next_lesson(list(catalog.lessons.values()), progress.records)
+        if suggestion:
+            options.append(Option(self._suggestion_lines(suggestion), id=NEXT + suggestion.lesson.id))
         for module in catalog.modules:
             lessons = catalog.in_module(module.id)
             if not lessons:
                 continue
-            options.append(Option(Text(module.title.upper(), style="bold"), disabled=True))
+            heading = Text(module.title.upper(), style="bold")
+            done = sum(1 for lesson in lessons if lesson.id in progress.records and progress.records[lesson.id].completions)
+            heading.append("  " + _("{done} of {total}").format(done=done, total=len(lessons)), style="dim")
+            options.append(Option(heading, disabled=True))
             for lesson in lessons:
                 options.append(Option(self._lesson_line(lesson, progress.records.get(lesson.id)), id=lesson.id))
         if catalog.broken:
@@ -125,6 +135,28 @@ class HomeScreen(Screen[None]):
                 line = Text(f"  {broken.path.name}: {broken.reason}")
                 options.append(Option(line, disabled=True))
         return options
+
+    def _suggestion_lines(self, suggestion: Suggestion) -> Text:
+        from bleep_tui.core.next_lesson import CARRY_ON, FOUNDATION, NEW_IN_MODULE, PRACTISE
+
+        lesson = suggestion.lesson
+        module = next((module.title for module in self.app.catalog.modules if module.id == lesson.module), lesson.module)
+        if suggestion.reason == CARRY_ON:
+            reason = _("You stopped halfway: carry on where you left off")
+        elif suggestion.reason == PRACTISE:
+            reason = ngettext("Your best is {stars} star: practise again", "Your best is {stars} stars: practise again", suggestion.stars).format(
+                stars=suggestion.stars
+            )
+        elif suggestion.reason == FOUNDATION and suggestion.builds_on_it:
+            reason = _("Do this first: {lesson} builds on it").format(lesson=suggestion.builds_on_it.title)
+        elif suggestion.reason == NEW_IN_MODULE:
+            reason = _("A new lesson in {module}").format(module=module)
+        else:
+            reason = _("You have not started {module} yet").format(module=module)
+        lines = Text("\n", no_wrap=True, overflow="ellipsis")
+        first = Text(_("NEXT FOR YOU") + "  ", style="bold")
+        first.append(lesson.title)
+        return lines.join([first, Text("  " + reason, style="italic")])
 
     def _lesson_line(self, lesson: Lesson, record: LessonRecord | None) -> Text:
         glyphs = self.app.glyphs
@@ -140,7 +172,7 @@ class HomeScreen(Screen[None]):
         return line
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        lesson = self.app.catalog.lessons.get(event.option_id or "")
+        lesson = self.app.catalog.lessons.get((event.option_id or "").removeprefix(NEXT))
         summary = self.query_one("#summary", Static)
         if lesson is None:
             summary.update("")
@@ -151,7 +183,7 @@ class HomeScreen(Screen[None]):
         summary.update(Text(f"{lesson.summary}\n", style="") + Text(details, style="dim"))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self._open(event.option_id)
+        self._open((event.option_id or "").removeprefix(NEXT))
 
     def _open(self, lesson_id: str | None) -> None:
         from bleep_tui.ui.screens.lesson import LessonScreen
