@@ -25,10 +25,10 @@ def open_lesson(term: PtyTerminal, lesson_id: str = LESSON) -> None:
         if summary in " ".join(term.text().split()):
             term.press("enter")
             return
-        before = term.text()
+        before = len(term.output)
         term.press("down", settle=False)
-        try:  # decide on the next screen only, however slow the machine
-            term.wait_for(lambda screen: screen != before, timeout=10)
+        try:  # decide on the next screen only, however slow the machine; a move can change only the highlight
+            term.wait_for(lambda _screen: len(term.output) != before, timeout=10)
         except ScreenTimeout:
             break  # the end of the list
         term.settle()
