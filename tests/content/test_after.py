@@ -36,33 +36,33 @@ def test_lessons_in_a_folder_may_build_on_each_other(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_an_unknown_lesson_in_after_is_named_on_its_own_line(tmp_path):
-    text = with_after("after:\n  - money-atm-withdraw\n  - money-atm-withdrwa\n")
-    path = write(tmp_path / "typo.yaml", text)
+def problems_in(tmp_path, after: str) -> tuple[str, list[tuple[int, str]]]:
+    """The lesson's text with `after`, and what `bleep lessons validate` says of it (it must fail, cleanly)."""
+    text = with_after(after)
+    path = write(tmp_path / "mine.yaml", text)
     result = bleep("lessons", "validate", str(path), cwd=tmp_path)
     assert result.returncode == 1
     assert_no_traceback(result)
-    [(line, message)] = problem_lines(result, path)
+    return text, problem_lines(result, path)
+
+
+def test_an_unknown_lesson_in_after_is_named_on_its_own_line(tmp_path):
+    text, problems = problems_in(tmp_path, "after:\n  - money-atm-withdraw\n  - money-atm-withdrwa\n")
+    [(line, message)] = problems
     assert line == line_of(text, "money-atm-withdrwa")
     assert message.startswith("unknown lesson `money-atm-withdrwa` in `after`")
 
 
 def test_a_lesson_that_comes_after_itself_is_reported(tmp_path):
-    text = with_after("after: [money-pay-bill]\n")
-    path = write(tmp_path / "self.yaml", text)
-    result = bleep("lessons", "validate", str(path), cwd=tmp_path)
-    assert result.returncode == 1
-    [(line, message)] = problem_lines(result, path)
+    text, problems = problems_in(tmp_path, "after: [money-pay-bill]\n")
+    [(line, message)] = problems
     assert line == line_of(text, "after:")
     assert message.startswith("a lesson cannot come after itself")
 
 
 def test_after_must_be_a_list_of_lesson_ids(tmp_path):
-    text = with_after("after: money-atm-withdraw\n")
-    path = write(tmp_path / "not-a-list.yaml", text)
-    result = bleep("lessons", "validate", str(path), cwd=tmp_path)
-    assert result.returncode == 1
-    assert problem_lines(result, path) == [(line_of(text, "after:"), "`after` must be a list")]
+    text, problems = problems_in(tmp_path, "after: money-atm-withdraw\n")
+    assert problems == [(line_of(text, "after:"), "`after` must be a list")]
 
 
 def test_shipped_lessons_name_only_shipped_lessons_in_after():

@@ -58,6 +58,21 @@ async def test_a_weak_lesson_is_offered_again_with_its_stars_and_enter_opens_it(
         assert "Read a bank statement" in screen_text(app)
 
 
+async def test_a_lesson_that_builds_on_another_sends_the_learner_there_first(data_dir: Path) -> None:
+    store = LearnerStore(data_dir)
+    store.create("Sam")
+    finished(store, "work-gaps-and-convictions", 3, 100)  # Work begun; its next new lesson builds on the job advert
+    app = BleepApp(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        home = screen_text(app)
+        assert "NEXT FOR YOU  Read a job advert" in home
+        assert "Do this before Write a cover letter" in home
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.lesson.id == "work-read-job-advert"
+
+
 async def test_module_headings_count_the_lessons_done_in_each_module(data_dir: Path) -> None:
     returning_learner(data_dir)
     finished(LearnerStore(data_dir), "communication-netiquette", 3, 100)

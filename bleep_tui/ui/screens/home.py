@@ -124,7 +124,7 @@ class HomeScreen(Screen[None]):
             if not lessons:
                 continue
             heading = Text(module.title.upper(), style="bold")
-            done = sum(1 for lesson in lessons if lesson.id in progress.records and progress.records[lesson.id].completions)
+            done = sum(1 for lesson in lessons if (record := progress.records.get(lesson.id)) and record.completions)
             heading.append("  " + _("{done} of {total}").format(done=done, total=len(lessons)), style="dim")
             options.append(Option(heading, disabled=True))
             for lesson in lessons:
@@ -148,7 +148,7 @@ class HomeScreen(Screen[None]):
                 stars=suggestion.stars
             )
         elif suggestion.reason == FOUNDATION and suggestion.builds_on_it:
-            reason = _("Do this first: {lesson} builds on it").format(lesson=suggestion.builds_on_it.title)
+            reason = _("Do this before {lesson}").format(lesson=suggestion.builds_on_it.title)
         elif suggestion.reason == NEW_IN_MODULE:
             reason = _("A new lesson in {module}").format(module=module)
         else:
