@@ -64,7 +64,15 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def on_a_terminal() -> bool:
+    """The app reads keys from a terminal and draws on one: stdin, stdout and stderr must all be one."""
+    return all(os.isatty(fd) for fd in (0, 1, 2))
+
+
 def run_app(args: argparse.Namespace) -> int:
+    if not on_a_terminal():
+        print(_("bleep: the app needs a terminal (its commands work anywhere: bleep --help)."), file=sys.stderr)
+        return 1
     from bleep_tui.store.paths import data_dir
     from bleep_tui.ui.app import BleepApp
     from bleep_tui.ui.terminal import detect

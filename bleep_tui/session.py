@@ -3,7 +3,8 @@
 It takes its options only from the ForceCommand line the administrator wrote (never
 from SSH_ORIGINAL_COMMAND), keeps only the environment variables it knows to be
 harmless, and replaces itself with the app: when the app ends, the connection ends,
-and there is no shell to fall back to. See docs/deploy-ssh.md.
+and there is no shell to fall back to. A login without a terminal (a command, sftp,
+scp) gets one line and is closed: no app starts. See docs/deploy-ssh.md.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import NoReturn
 
+from bleep_tui.cli import on_a_terminal
 from bleep_tui.i18n import _
 
 # Everything else is dropped: TEXTUAL_* (can load code, write screenshots and logs),
@@ -78,6 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> NoReturn:
     args = build_parser().parse_args(argv)
+    if not on_a_terminal():
+        # `ssh host command`, `ssh -T`, sftp and scp: nothing to draw on, and nobody to read a screen.
+        print(_("BLEEP needs a terminal: connect with `ssh -t`, without a command (no sftp, no scp)."), file=sys.stderr)
+        sys.exit(1)
     data_dir = Path(args.data_dir).absolute()
     command = session_command(os.environ, data_dir, ascii=args.ascii, no_mouse=args.no_mouse, python=sys.executable)
     os.umask(0o077)  # whatever the app writes is the service account's alone

@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App
+from textual.css.query import NoMatches
 from textual.binding import Binding
 from textual.driver import Driver
 from textual.message import Message
 from textual.screen import Screen
 from textual.geometry import Size
+from textual.notifications import SeverityLevel
 from textual.timer import Timer
 
 from bleep_tui.core.events import Event
@@ -22,6 +24,7 @@ from bleep_tui.store.learner import LearnerStore
 from bleep_tui.store.settings import load_settings
 from bleep_tui.ui.glyphs import ASCII, UNICODE, Glyphs
 from bleep_tui.ui.terminal import ANSI_THEME, ASCII_CSS, ASCII_KEY_NAMES, AsciiOnly
+from bleep_tui.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from bleep_tui.content.catalog import Catalog
@@ -75,6 +78,7 @@ class BleepApp(App[None]):
         self.glyphs: Glyphs = ASCII if ascii else UNICODE
         self._given_catalog = catalog
         self._content: Content | None = None
+        self._key_bar: KeyBar | None = None  # the bar that showed the last note
 
     @property
     def content_ready(self) -> bool:
@@ -136,7 +140,8 @@ class BleepApp(App[None]):
         self.fit_to_size(self.size)
         if self.settings.problems:
             problems = "\n".join(self.settings.problems)
-            self.notify(problems + "\n" + _("Defaults are used instead. Please tell your facilitator."), severity="warning", timeout=30, markup=False)
+            # After the first screen is mounted: its key bar shows the note.
+            self.call_after_refresh(self.notify, problems + "\n" + _("Defaults are used instead. Please tell your facilitator."), markup=False)
 
     def _load_content(self) -> None:
         from bleep_tui.content.problems import ContentError
@@ -154,9 +159,9 @@ class BleepApp(App[None]):
 
         driver = super().get_driver_class()
         if driver is LinuxDriver:
-            from bleep_tui.ui.screen_diff import DiffingDriver
+            from bleep_tui.ui.driver import TerminalDriver
 
-            return DiffingDriver
+            return TerminalDriver
         return driver
 
     def on_resize(self, event: events.Resize) -> None:
@@ -231,7 +236,24 @@ class BleepApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
             self._last_key = monotonic()
+            if self._key_bar is not None:
+                self._key_bar.clear_note()  # a note stays until the next key
         await super().on_event(event)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """A note on the key bar until the next key, instead of a toast over the text being read.
+
+        Always plain text: a note may quote what a learner typed.
+        """
+        bar = self._key_bar
+        if bar is None or not bar.is_attached or bar.screen is not self.screen:
+            try:
+                bar = self._key_bar = self.screen.query_one(KeyBar)
+            except NoMatches:
+                super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+                return
+        bar.show_note(message, error=severity == "error")
 
     def _arm_idle_timer(self, seconds: float) -> None:
         # One one-shot timer at a time, re-armed only when it fires: a key press costs no timer work,

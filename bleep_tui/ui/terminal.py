@@ -7,6 +7,7 @@ ASCII mode, so that no character the terminal cannot draw ever reaches it.
 
 from __future__ import annotations
 
+import codecs
 import sys
 import unicodedata
 from collections.abc import Mapping
@@ -25,6 +26,7 @@ ANSI_THEME = "ansi-dark"
 ASCII_CSS = "ascii.tcss"  # added to an app's CSS in ASCII mode only (see the file)
 # What Python sets LC_CTYPE to when it starts in the C locale (PEP 538): not the terminal's choice.
 PYTHON_COERCED = ("C.UTF-8", "C.utf8", "UTF-8")
+KEY_SEQUENCE = "\x1b[A\r"  # what the up arrow and Enter send
 # The design size: below it the screens would hide controls.
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
@@ -44,6 +46,20 @@ def utf8_locale(environ: Mapping[str, str]) -> bool:
         if value:
             return "utf-8" in value or "utf8" in value
     return False
+
+
+def input_encoding(environ: Mapping[str, str]) -> str:
+    """The encoding the terminal types in: the locale's (LC_ALL, else LC_CTYPE, else LANG), else UTF-8."""
+    for name in ("LC_ALL", "LC_CTYPE", "LANG"):
+        if value := environ.get(name, ""):
+            codeset = value.partition(".")[2].partition("@")[0]
+            try:
+                known = codecs.lookup(codeset).name if codeset else "utf-8"
+            except LookupError:
+                return "utf-8"
+            # Keys arrive as escape sequences in ASCII: an encoding that changes them would lose every key.
+            return known if KEY_SEQUENCE.encode(known, "replace") == KEY_SEQUENCE.encode() else "utf-8"
+    return "utf-8"
 
 
 def detect(environ: Mapping[str, str], platform: str = sys.platform) -> Terminal:

@@ -27,6 +27,7 @@ from bleep_tui.store.files import StoreError, atomic_write, output_path
 from bleep_tui.store.roster import load_learners
 from bleep_tui.ui.glyphs import stars
 from bleep_tui.ui.widgets.key_bar import KeyBar
+from bleep_tui.ui.widgets.text_field import TextField
 
 
 MISSED_SHOWN = 3  # steps listed under the lessons table; more would not fit at 80x24
@@ -447,9 +448,7 @@ class ExportScreen(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(_("Export everyone's progress as CSV (for a spreadsheet). Where to? Enter writes the file."), markup=False)
-            path = Input(value=str(default_export_path(self.app.data_dir)), id="export-path")
-            path.cursor_blink = False
-            yield path
+            yield TextField(str(default_export_path(self.app.data_dir)), max_length=4096, id="export-path")
             yield Static("", id="export-error", markup=False)
         yield KeyBar()
 

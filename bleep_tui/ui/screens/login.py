@@ -16,6 +16,7 @@ from bleep_tui.store.audit import where_from
 from bleep_tui.store.files import DamagedFile, StoreError
 from bleep_tui.ui.widgets.framed import Framed
 from bleep_tui.ui.widgets.key_bar import KeyBar
+from bleep_tui.ui.widgets.text_field import TextField
 
 
 def login_message(result: LoginResult) -> str:
@@ -48,13 +49,9 @@ class LoginScreen(Screen[None]):
                 markup=False,
             )
             yield Static(_("Learner code"), markup=False)
-            code = Input(placeholder=_("your code"), max_length=32, restrict=r"[A-Za-z0-9_-]*", id="code")
-            code.cursor_blink = False
-            yield Framed(code)
+            yield Framed(TextField(placeholder=_("your code"), max_length=32, restrict=r"[A-Za-z0-9_-]*", id="code"))
             yield Static(_("PIN"), markup=False)
-            pin = Input(placeholder=_("4 to 8 digits"), password=True, max_length=8, restrict=r"[0-9]*", id="pin")
-            pin.cursor_blink = False
-            yield Framed(pin)
+            yield Framed(TextField(placeholder=_("4 to 8 digits"), password=True, max_length=8, restrict=r"[0-9]*", id="pin"))
             yield Static("", id="login-message", markup=False)
         yield KeyBar()
 

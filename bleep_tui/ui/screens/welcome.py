@@ -12,6 +12,7 @@ from bleep_tui.i18n import _
 from bleep_tui.store.files import StoreError
 from bleep_tui.ui.widgets.framed import Framed
 from bleep_tui.ui.widgets.key_bar import KeyBar
+from bleep_tui.ui.widgets.text_field import TextField
 
 MAX_NAME_LENGTH = 40
 
@@ -30,9 +31,7 @@ class WelcomeScreen(Screen[None]):
                 markup=False,
             )
             yield Static(_("What should we call you? (a first name or a nickname)"), markup=False)
-            name = Input(placeholder=_("your name"), max_length=MAX_NAME_LENGTH, id="name")
-            name.cursor_blink = False
-            yield Framed(name)
+            yield Framed(TextField(placeholder=_("your name"), max_length=MAX_NAME_LENGTH, id="name"))
             yield Static("", id="welcome-error", markup=False)
         yield KeyBar()
 

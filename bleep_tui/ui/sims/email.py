@@ -21,6 +21,7 @@ from bleep_tui.ui.widgets.sparing import SparingOptionList
 from bleep_tui.ui.sims.base import SimWidget
 from bleep_tui.ui.sims.dialogs import Confirm, PickOne, ReadText, TickSeveral
 from bleep_tui.ui.sims.web_page import locked_screen, page_screen, what_happened
+from bleep_tui.ui.widgets.text_field import TextBox, TextField
 
 
 def folder_names() -> dict[str, str]:
@@ -125,16 +126,12 @@ class EmailWidget(SimWidget):
                 yield Static(_("Subject:"), classes="label", markup=False)
                 yield self._input("subject")
             yield Static("", id="attachments", markup=False)
-            body = TextArea(id="body", soft_wrap=True, show_line_numbers=False)
-            body.cursor_blink = False
-            yield body
+            yield TextBox(id="body")
             yield Static("", id="errors", markup=False)
         yield Static("", id="keys", markup=False)
 
     def _input(self, name: str) -> Input:
-        box = Input(id=name, compact=True, max_length=300)
-        box.cursor_blink = False
-        return box
+        return TextField(id=name, compact=True, max_length=300)
 
     def on_mount(self) -> None:
         self.redraw()

@@ -19,6 +19,7 @@ from bleep_tui.ui.widgets.sparing import SparingOptionList
 from bleep_tui.ui.glyphs import bar
 from bleep_tui.ui.sims.base import SimWidget
 from bleep_tui.ui.sims.dialogs import Confirm, ReadText
+from bleep_tui.ui.widgets.text_field import BOX_MAX_LENGTH, DEFAULT_MAX_LENGTH, TextBox, TextField
 
 INPUT_KINDS = ("text", "number", "date", "email", "phone", "postcode", "iban")
 
@@ -158,11 +159,10 @@ class FormWidget(SimWidget):
             children.append(Static(Text(form_field.hint), classes="hint", markup=False))
         control: Widget
         if form_field.kind in INPUT_KINDS:
-            control = Input(value, placeholder=placeholder(form_field.kind), compact=True, max_length=form_field.max_length or 200)
-            control.cursor_blink = False
+            control = TextField(value, placeholder=placeholder(form_field.kind), compact=True,
+                                max_length=form_field.max_length or DEFAULT_MAX_LENGTH)
         elif form_field.kind == "longtext":
-            control = TextArea(value, soft_wrap=True, show_line_numbers=False)
-            control.cursor_blink = False
+            control = TextBox(value, max_length=form_field.max_length or BOX_MAX_LENGTH)
         elif form_field.kind == "select":
             control = Select([(Text(option), option) for option in form_field.options], prompt=_("Choose..."),
                              value=value if value else Select.NULL, compact=True)

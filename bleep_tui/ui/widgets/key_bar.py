@@ -1,8 +1,11 @@
-"""The keys that work here, on the bottom line of every screen.
+"""The keys that work here, on the bottom line of every screen, and the app's short notes.
 
 Textual's Footer builds a widget per key and rebuilds them all whenever the focus moves. On a
 lesson that churn cost 3 MB of memory per session and a footer repaint per step; this bar is one
 widget that repaints only when the keys it shows have changed.
+
+A note ("Sent to Mira Hofmann.") takes the place of the keys until the next key, instead of a
+toast over the text the learner is reading. Keys that do not fit whole are left out, never cut.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ class KeyBar(Widget, can_focus=False):
     DEFAULT_CSS = """
     KeyBar {
         dock: bottom;
-        height: 1;
+        height: auto;  /* one line; a note longer than the screen is wide wraps upwards */
         color: $footer-foreground;
         background: $footer-background;
     }
@@ -41,14 +44,22 @@ class KeyBar(Widget, can_focus=False):
         color: $footer-description-foreground;
         background: $footer-description-background;
     }
+    KeyBar > .key-bar--note {
+        text-style: bold;
+    }
+    KeyBar > .key-bar--error {
+        color: $text-error;
+        text-style: bold;
+    }
     """
-    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description"}
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--note", "key-bar--error"}
     ALLOW_SELECT = False
 
     def __init__(self) -> None:
         super().__init__()
         self.keys: tuple[ShownKey, ...] = ()
         self.spans: list[tuple[int, int, ShownKey]] = []  # columns of each key, for clicks
+        self.note: tuple[str, bool] | None = None  # the note shown instead of the keys, and whether it is an error
 
     def on_mount(self) -> None:
         self.keys = self.shown_keys()
@@ -83,22 +94,43 @@ class KeyBar(Widget, can_focus=False):
             shown.append(ShownKey(label, description, binding.key, enabled))
         return tuple(shown)
 
+    def show_note(self, message: str, *, error: bool = False) -> None:
+        if self.note != (message, error):
+            self.note = (message, error)
+            self.refresh(layout=True)
+
+    def clear_note(self) -> None:
+        if self.note is not None:
+            self.note = None
+            self.refresh(layout=True)
+
+    def fits(self, width: int) -> bool:
+        """Whether every key fits whole in `width` columns."""
+        return self.keys_width(roomy=False) <= width
+
+    def keys_width(self, *, roomy: bool) -> int:
+        return sum(cell_len(k.label) + cell_len(k.description) + (3 if roomy else 2) for k in self.keys)
+
     def render(self) -> Text:
+        self.spans = []
+        if self.note is not None:
+            message, error = self.note
+            return Text(f" {message}", self.get_component_rich_style("key-bar--error" if error else "key-bar--note"))
         key_style = self.get_component_rich_style("key-bar--key")
         description_style = self.get_component_rich_style("key-bar--description")
-        roomy = sum(cell_len(k.label) + cell_len(k.description) + 3 for k in self.keys) <= self.size.width
-        text = Text(no_wrap=True, overflow="ellipsis")
-        self.spans = []
+        width = self.size.width
+        roomy = self.keys_width(roomy=True) <= width
+        text = Text(no_wrap=True)
         for shown in self.keys:
             start = text.cell_len
             style = Style() if shown.enabled else Style(dim=True)
             if roomy:
-                text.append(f" {shown.label} ", key_style + style)
-                text.append(f"{shown.description} ", description_style + style)
+                entry = Text.assemble((f" {shown.label} ", key_style + style), (f"{shown.description} ", description_style + style))
             else:
-                text.append(shown.label, key_style + style)
-                text.append(f" {shown.description}", description_style + style)
-                text.append(" ")
+                entry = Text.assemble((shown.label, key_style + style), (f" {shown.description}", description_style + style), " ")
+            if start + cell_len(entry.plain.rstrip()) > width:
+                break  # a key that does not fit is left out whole, not cut in half
+            text.append_text(entry)
             self.spans.append((start, text.cell_len, shown))
         return text
 

@@ -14,6 +14,7 @@ from bleep_tui.core.model import ChoiceStep, OrderStep, TextStep
 from bleep_tui.core.scoring import Answer
 from bleep_tui.i18n import _
 from bleep_tui.ui.widgets.sparing import SparingOptionList
+from bleep_tui.ui.widgets.text_field import TextField
 from bleep_tui.ui.widgets.ticklist import TickList
 
 
@@ -58,14 +59,9 @@ class MultipleChoice(TickList[int]):
         self.post_message(AnswerGiven(tuple(sorted(self.ticked))))
 
 
-NO_CONTROL_CHARACTERS = r"[^\x00-\x1f\x7f-\x9f]*"
-
-
-class TypedAnswer(Input):
+class TypedAnswer(TextField):
     def __init__(self, step: TextStep) -> None:
-        # No control characters: a pasted ESC would otherwise be drawn straight to the terminal.
-        super().__init__(placeholder=step.placeholder or _("type your answer"), max_length=200, restrict=NO_CONTROL_CHARACTERS, classes="answer")
-        self.cursor_blink = False
+        super().__init__(placeholder=step.placeholder or _("type your answer"), classes="answer")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

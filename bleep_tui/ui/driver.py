@@ -1,0 +1,121 @@
+"""BLEEP's terminal driver: whatever arrives on the terminal, the session keeps going or ends cleanly.
+
+Textual's Linux driver, drawing through `ScreenDiff`, with its own input thread:
+- bytes the terminal's encoding cannot read (a Latin-1 `é` on a UTF-8 line, `0xFF`) become U+FFFD,
+  never an exception (Textual's thread dies on them and the app shows a traceback);
+- a terminal that is gone (end of file on a pipe, EIO on a closed pty, a write that fails) ends the
+  app, instead of a thread reading nothing in a busy loop for ever;
+- the keys of one read are handled before the next read: a flood of keys waits in the terminal
+  (and, over SSH, in the client), not in this process's memory.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import selectors
+import sys
+import threading
+from collections.abc import Callable
+from typing import IO
+
+from textual.app import App
+from textual._xterm_parser import XTermParser
+
+from bleep_tui.ui.screen_diff import DiffingDriver
+from bleep_tui.ui.terminal import input_encoding
+
+# Bytes read at a time: at most this many keys are waiting in the app at once.
+READ_SIZE = 1024
+# How long a read waits for the app to handle the keys before it (a widget removed meanwhile
+# drops its queue, and the reply with it).
+HANDLED_WAIT = 1.0
+POLL = 0.1  # seconds between looks at whether the app is ending
+
+
+class TerminalDriver(DiffingDriver):
+    def __init__(self, app: App, **options: object) -> None:
+        super().__init__(app, **options)
+        self._gone = False
+        self._lock = threading.Lock()  # the input and the output threads can both find the terminal gone
+        self._file = _Output(self._file, self._terminal_gone)
+        self._encoding = input_encoding(os.environ)
+
+    def run_input_thread(self) -> None:
+        parser = XTermParser(self._debug)
+        decoder = codecs.getincrementaldecoder(self._encoding)(errors="replace")
+        with selectors.SelectSelector() as selector:
+            selector.register(self.fileno, selectors.EVENT_READ)
+            while not self.exit_event.is_set():
+                if selector.select(POLL):
+                    try:
+                        data = os.read(self.fileno, READ_SIZE)
+                    except OSError:  # EIO: the pty's other end is closed
+                        data = b""
+                    if not data:
+                        self._terminal_gone()
+                        return
+                    text = decoder.decode(data)
+                else:
+                    # A sequence cut short (a lone 0xE9) counts once nothing more comes.
+                    text = decoder.decode(b"", final=True)
+                keys = list(parser.feed(text)) if text else []
+                keys += parser.tick()
+                for key in keys:
+                    self.process_message(key)
+                if keys:
+                    self._wait_until_handled()
+
+    def _wait_until_handled(self) -> None:
+        """Wait until the focused widget has handled the keys sent so far (or the app ends)."""
+        handled = threading.Event()
+        if not self._app.call_later(self._after_forwarded_keys, handled.set):
+            return
+        for _ in range(int(HANDLED_WAIT / POLL)):
+            if handled.wait(POLL) or self.exit_event.is_set():
+                return
+
+    def _after_forwarded_keys(self, then: Callable[[], object]) -> None:
+        # The app has passed the keys on to the focused widget's queue: queue `then` behind them.
+        app = self._app
+        target = app.focused or (app.screen if app.screen_stack else None)
+        if target is None or not target.call_later(then):
+            then()
+
+    def _terminal_gone(self) -> None:
+        """End the app; what it still writes, to the end of the process, goes nowhere."""
+        with self._lock:
+            if self._gone:
+                return
+            self._gone = True
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        for output in (sys.__stdout__, sys.__stderr__):
+            os.dup2(devnull, output.fileno())
+        os.close(devnull)
+        self._app.call_later(self._app.exit)
+
+
+class _Output:
+    """The terminal Textual writes to, telling `gone` when a write fails."""
+
+    def __init__(self, file: IO[str], gone: Callable[[], None]) -> None:
+        self._file = file
+        self._gone = gone
+
+    def write(self, text: str) -> None:
+        self._call(self._file.write, text)
+
+    def flush(self) -> None:
+        self._call(self._file.flush)
+
+    def _call(self, method: Callable[..., object], *args: object) -> None:
+        try:
+            method(*args)
+        except OSError:
+            self._gone()
+
+    def fileno(self) -> int:
+        return self._file.fileno()
+
+    def isatty(self) -> bool:
+        return self._file.isatty()
