@@ -41,7 +41,10 @@ class ScreenTimeout(AssertionError):
 class PtyTerminal:
     """Runs `argv` on a pseudo-terminal of `size`; everything it writes is kept and drawn by pyte."""
 
-    def __init__(self, argv: Sequence[str], env: Mapping[str, str], size: tuple[int, int] = (80, 24), cwd: Path | None = None):
+    def __init__(self, argv: Sequence[str], env: Mapping[str, str], size: tuple[int, int] = (80, 24), cwd: Path | None = None,
+                 controlling: bool = False):
+        """With `controlling`, the terminal is the program's controlling terminal, as a login's is:
+        closing it hangs the program up (SIGHUP). Without, closing it only ends the program's input."""
         self.columns, self.lines = size
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", self.lines, self.columns, 0, 0))
@@ -49,6 +52,7 @@ class PtyTerminal:
         self.process = subprocess.Popen(
             list(argv), stdin=slave, stdout=slave, stderr=slave, env=dict(env), cwd=cwd,
             start_new_session=True, close_fds=True,
+            preexec_fn=(lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0)) if controlling else None,
         )
         os.close(slave)
         self.fd = master
@@ -112,6 +116,23 @@ class PtyTerminal:
             total += got
         return total
 
+    def wait_idle(self, quiet: float = 0.3, timeout: float = WAIT) -> None:
+        """Read until the program has used no CPU and written nothing for `quiet` seconds: every key sent is handled.
+
+        (Textual runs a key's binding after the printable keys read with it: only an idle program has done both.)
+        """
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            used = self.cpu_ticks()
+            if not self.settle(quiet) and self.cpu_ticks() == used:
+                return
+        raise ScreenTimeout(f"the program was still busy after {timeout} s")
+
+    def cpu_ticks(self) -> int:
+        """The CPU time the program has used so far, in clock ticks."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rpartition(")")[2].split()
+        return int(fields[11]) + int(fields[12])  # utime, stime
+
     def bytes_within(self, seconds: float) -> int:
         """Everything the program writes in the next `seconds`, counted."""
         before = len(self.output)
@@ -133,6 +154,30 @@ class PtyTerminal:
         os.write(self.fd, text.encode())
         self.settle()
 
+    def send(self, data: bytes) -> None:
+        """Write all of `data` as raw bytes, reading what the program writes meanwhile (so neither side blocks)."""
+        left = memoryview(data)
+        while left:
+            readable, writable, _ = select.select([self.fd], [self.fd], [], WAIT)
+            if readable:
+                self.read(0)
+            if writable:
+                left = left[os.write(self.fd, left[:4096]):]
+            elif not readable:
+                raise ScreenTimeout(f"the program took no input for {WAIT} s")
+
+    def hang_up(self) -> None:
+        """Close the terminal as a dropped line does, without stopping the program."""
+        os.close(self.fd)
+        self.fd = -1
+
+    def peak_memory_kb(self) -> int:
+        """The most memory the program has held (its peak resident set, VmHWM), in KB."""
+        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+        raise AssertionError("no VmHWM in /proc: not Linux?")
+
     # --- ending ------------------------------------------------------------------
 
     def close(self) -> int | None:
@@ -144,10 +189,9 @@ class PtyTerminal:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(5)
-        try:
+        if self.fd >= 0:
             os.close(self.fd)
-        except OSError:
-            pass
+            self.fd = -1
         return self.process.returncode
 
     def wait_exit(self, timeout: float = WAIT) -> int:
