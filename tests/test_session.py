@@ -99,3 +99,24 @@ def test_bleep_ssh_config_refuses_a_user_name_that_would_change_the_config() -> 
     bleep = Path(sys.executable).parent / "bleep"
     run = subprocess.run([str(bleep), "ssh-config", "--user", "x\nForceCommand /bin/sh"], capture_output=True, text=True)
     assert run.returncode == 2 and "Match" not in run.stdout
+
+
+def test_without_a_terminal_the_session_program_says_so_in_one_line_and_starts_no_app(tmp_path: Path) -> None:
+    """`ssh host command`, `ssh -T`, sftp and scp give bleep-session pipes, not a terminal."""
+    started_textual = "import atexit, sys; atexit.register(lambda: print('textual' in sys.modules))"
+    run = subprocess.run(
+        [sys.executable, "-c", f"{started_textual}; from bleep_tui.session import main; main(['--data-dir', {str(tmp_path)!r}])"],
+        stdin=subprocess.DEVNULL, capture_output=True, text=True,
+    )
+    assert run.returncode == 1
+    assert run.stderr.splitlines() == ["BLEEP needs a terminal: connect with `ssh -t`, without a command (no sftp, no scp)."]
+    assert run.stdout == "False\n"  # nothing drawn, and Textual never even imported
+
+
+def test_bleep_without_a_terminal_explains_but_its_commands_work_on_pipes(tmp_path: Path) -> None:
+    app = subprocess.run([sys.executable, "-m", "bleep_tui.cli", "--data-dir", str(tmp_path)],
+                         stdin=subprocess.DEVNULL, capture_output=True, text=True)
+    assert app.returncode == 1 and app.stdout == ""
+    assert app.stderr == "bleep: the app needs a terminal (its commands work anywhere: bleep --help).\n"
+    listed = subprocess.run([sys.executable, "-m", "bleep_tui.cli", "lessons", "list"], stdin=subprocess.DEVNULL, capture_output=True, text=True)
+    assert listed.returncode == 0 and "safety-one-time-codes" in listed.stdout

@@ -6,7 +6,10 @@ Textual's Linux driver, drawing through `ScreenDiff`, with its own input thread:
 - a terminal that is gone (end of file on a pipe, EIO on a closed pty, a write that fails) ends the
   app, instead of a thread reading nothing in a busy loop for ever;
 - the keys of one read are handled before the next read: a flood of keys waits in the terminal
-  (and, over SSH, in the client), not in this process's memory.
+  (and, over SSH, in the client), not in this process's memory;
+- a key that may be a binding (Enter, Tab, Esc) is handled, with what it causes, before the keys
+  after it are sent on: Textual runs bindings only once a key has bubbled up to the app, so a
+  code, Enter and a PIN arriving together (a fast typist on a slow line) put the PIN in the code box.
 """
 
 from __future__ import annotations
@@ -19,8 +22,10 @@ import threading
 from collections.abc import Callable
 from typing import IO
 
-from textual.app import App
+from textual import events
 from textual._xterm_parser import XTermParser
+from textual.app import App
+from textual.dom import DOMNode
 
 from bleep_tui.ui.screen_diff import DiffingDriver
 from bleep_tui.ui.terminal import input_encoding
@@ -63,23 +68,31 @@ class TerminalDriver(DiffingDriver):
                 keys += parser.tick()
                 for key in keys:
                     self.process_message(key)
+                    if not (isinstance(key, events.Key) and key.is_printable):
+                        self._wait_until_handled(rounds=2)  # the key, then what it caused (a new focus)
                 if keys:
                     self._wait_until_handled()
 
-    def _wait_until_handled(self) -> None:
-        """Wait until the focused widget has handled the keys sent so far (or the app ends)."""
-        handled = threading.Event()
-        if not self._app.call_later(self._after_forwarded_keys, handled.set):
-            return
-        for _ in range(int(HANDLED_WAIT / POLL)):
-            if handled.wait(POLL) or self.exit_event.is_set():
+    def _wait_until_handled(self, rounds: int = 1) -> None:
+        """Wait until the keys sent so far have travelled from the focused widget up to the app (or the app ends)."""
+        for _ in range(rounds):
+            handled = threading.Event()
+            if not self._app.call_later(self._from_focus, handled.set):
                 return
+            for _ in range(int(HANDLED_WAIT / POLL)):
+                if handled.wait(POLL):
+                    break
+                if self.exit_event.is_set():
+                    return
 
-    def _after_forwarded_keys(self, then: Callable[[], object]) -> None:
-        # The app has passed the keys on to the focused widget's queue: queue `then` behind them.
+    def _from_focus(self, then: Callable[[], object]) -> None:
+        # The app has passed the keys on to the focused widget: follow them from there.
         app = self._app
-        target = app.focused or (app.screen if app.screen_stack else None)
-        if target is None or not target.call_later(then):
+        self._climb(app.focused or (app.screen if app.screen_stack else None), then)
+
+    def _climb(self, node: DOMNode | None, then: Callable[[], object]) -> None:
+        """Queue `then` behind what `node`, then each of its parents up to the app, has been sent so far."""
+        if node is None or not node.call_later(self._climb, node.parent, then):
             then()
 
     def _terminal_gone(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import pwd
 import shutil
 import socket
 import subprocess
@@ -74,6 +75,7 @@ def sshd(tmp_path: Path) -> Iterator[Server]:
         f"AuthorizedKeysFile {keys / 'authorized_keys'}\nStrictModes no\nUsePAM no\n"
         "PasswordAuthentication no\nKbdInteractiveAuthentication no\nPermitRootLogin prohibit-password\n"
         "AcceptEnv LANG LC_*\nLogLevel ERROR\n"
+        "Subsystem sftp internal-sftp\n"  # as every distribution's sshd_config has: ForceCommand must win over it
         f"Include {keys / 'bleep.conf'}\n"
     )
     server = subprocess.Popen([str(SSHD), "-D", "-e", "-f", str(keys / "sshd_config")], stderr=subprocess.PIPE, text=True)
@@ -93,13 +95,16 @@ def sshd(tmp_path: Path) -> Iterator[Server]:
         server.wait(10)
 
 
-def ssh(server: Server, tmp_path: Path, **env: str) -> PtyTerminal:
-    command = [
-        "ssh", "-tt", "-F", "/dev/null", "-i", str(server.client_key), "-p", str(server.port),
+def client_options(server: Server) -> list[str]:
+    return [
+        "-F", "/dev/null", "-i", str(server.client_key),
         "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "BatchMode=yes",
-        "-o", "LogLevel=ERROR", "-o", "SendEnv=LANG LC_*",
-        f"{server.user}@127.0.0.1", "echo this must never run",
+        "-o", "LogLevel=ERROR", "-o", "SendEnv=LANG LC_*", "-o", f"Port={server.port}",
     ]
+
+
+def ssh(server: Server, tmp_path: Path, **env: str) -> PtyTerminal:
+    command = ["ssh", "-tt", *client_options(server), f"{server.user}@127.0.0.1", "echo this must never run"]
     return PtyTerminal(command, {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(tmp_path), **env})
 
 
@@ -110,6 +115,26 @@ def log_in(term: PtyTerminal) -> str:
     term.type(PIN)
     term.press("enter")
     return term.wait_for("XP")
+
+
+def session_processes(data: Path) -> list[int]:
+    """Every process serving `data`: bleep-session, the app, a shell that started them (their command lines name it)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            command = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if str(data).encode() in command and entry.name.isdigit():
+            found.append(int(entry.name))
+    return found
+
+
+def gone_within(seconds: float, data: Path) -> bool:
+    deadline = time.monotonic() + seconds
+    while session_processes(data) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return not session_processes(data)
 
 
 def app_processes(data: Path) -> list[int]:
@@ -169,3 +194,66 @@ def test_a_linux_console_in_the_c_locale_over_ssh_sees_only_ascii(sshd: Server, 
         assert bytes(term.output).isascii()
         term.press("ctrl+q")  # shared mode: logs out, back to the start screen
         term.wait_for("BLEEP: log in")
+
+
+def test_bytes_that_are_not_utf8_mid_lesson_do_not_end_the_session(sshd: Server, tmp_path: Path) -> None:
+    with ssh(sshd, tmp_path, TERM="xterm-256color", LANG="C.UTF-8") as term:
+        log_in(term)
+        open_lesson(term)
+        term.wait_for("Step 1 of 4")
+        term.press("enter", "enter")
+        term.wait_for("Right!")
+        term.press("enter")
+        term.wait_for("Step 3 of 4")
+        term.send(b"\xe9\xff")  # a Latin-1 e-acute, and a byte no UTF-8 text has
+        term.wait_for("\N{REPLACEMENT CHARACTER}\N{REPLACEMENT CHARACTER}")
+        term.press("backspace", "backspace", *"Nobody", "enter")
+        term.wait_for("Right!")
+        term.press("enter")
+        term.wait_for("Step 4 of 4")
+    assert [(e.step, e.correct) for e in LearnerStore(sshd.data, CODE).events() if e.kind == "answered"][-1][1]
+
+
+NO_TERMINAL = "BLEEP needs a terminal"
+COPIED = "bleep-test-copied.txt"
+
+
+def run_client(command: list[str], tmp_path: Path, stdin: bytes = b"") -> subprocess.CompletedProcess[str]:
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(tmp_path)}
+    return subprocess.run(command, input=stdin.decode(), capture_output=True, text=True, env=env, timeout=WAIT)
+
+
+def test_a_command_over_ssh_gets_one_line_and_leaves_no_process(sshd: Server, tmp_path: Path) -> None:
+    run = run_client(["ssh", *client_options(sshd), f"{sshd.user}@127.0.0.1", "id"], tmp_path)
+    assert run.returncode != 0 and "uid=" not in run.stdout
+    assert run.stderr.strip().splitlines() == [line for line in run.stderr.strip().splitlines() if NO_TERMINAL in line] != []
+    assert gone_within(10, sshd.data), "a session without a terminal must not stay behind"
+
+
+def test_ssh_without_a_terminal_ends_at_once_even_with_its_input_open(sshd: Server, tmp_path: Path) -> None:
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(tmp_path)}
+    client = subprocess.Popen(["ssh", "-T", *client_options(sshd), f"{sshd.user}@127.0.0.1"],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    try:
+        ended = client.wait(timeout=WAIT)  # its input stays open: only the server can end it
+    except subprocess.TimeoutExpired:
+        ended = None
+    finally:
+        client.kill()
+        _out, err = client.communicate()
+    assert ended is not None and ended != 0, "the session waited for input that never ends"
+    assert NO_TERMINAL in err.decode()
+    assert gone_within(10, sshd.data)
+
+
+def test_sftp_and_scp_get_nothing_and_leave_no_process(sshd: Server, tmp_path: Path) -> None:
+    sent = tmp_path / "sent.txt"
+    sent.write_text("x")
+    sftp = run_client(["sftp", "-b", "-", *client_options(sshd), f"{sshd.user}@127.0.0.1"], tmp_path, stdin=b"ls\n")
+    assert sftp.returncode != 0 and "Connection closed" in sftp.stderr  # the sftp client does not show the server's line
+    assert gone_within(10, sshd.data)
+    for legacy in ([], ["-O"]):  # the SFTP protocol (the default), and the old scp protocol
+        scp = run_client(["scp", *legacy, *client_options(sshd), str(sent), f"{sshd.user}@127.0.0.1:{COPIED}"], tmp_path)
+        assert scp.returncode != 0
+        assert not (Path(pwd.getpwnam(sshd.user).pw_dir) / COPIED).exists()
+        assert gone_within(10, sshd.data)
