@@ -9,7 +9,7 @@ import pytest
 from bleep_tui.store.settings import load_settings
 from bleep_tui.ui.app import BleepApp
 
-from .ui.screen import screen_text
+from .ui.screen import key_bar_note, screen_text
 
 
 def write_settings(data_dir: Path, text: str) -> None:
@@ -40,7 +40,8 @@ async def test_the_app_warns_about_a_wrong_value_and_starts_with_its_default(dat
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "What should we call you?" in screen_text(app)
-        assert any("settings.toml" in n.message and "Defaults are used" in n.message for n in app._notifications)
+        note = key_bar_note(app)
+        assert "settings.toml" in note and "Defaults are used" in note
 
 
 @pytest.mark.parametrize("damage", [b"mode = [unclosed\n", b"", b"mode = \"sharde\"\n", b"\xff\xfemode", b"mode = 1\n"])

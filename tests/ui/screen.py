@@ -3,6 +3,14 @@
 from textual.app import App
 
 
+def key_bar_note(app: App) -> str:
+    """The note the bottom line shows instead of the keys ("" when it shows the keys)."""
+    from bleep_tui.ui.widgets.key_bar import KeyBar
+
+    note = app.screen.query_one(KeyBar).note
+    return note[0] if note else ""
+
+
 def screen_text(app: App) -> str:
     """The text on the whole 80x24 screen, one line per row, as a learner sees it."""
     strips = app.screen._compositor.render_strips()

@@ -54,7 +54,7 @@ async def test_when_the_keys_do_not_fit_roomily_every_key_still_shows(data_dir: 
         await pilot.press("enter", *"Nobody", "enter", "enter")
         await pilot.pause()
         footer = screen_text(app).splitlines()[-1]
-        for shown in ("Enter Check", "space Pick up/put down", "ud Move", "esc Save and leave", "^q Quit"):
+        for shown in ("Enter Check", "space Pick up/put down", "u/d Move up/down", "esc Save and leave", "^q Quit"):
             assert shown in footer, footer
 
 

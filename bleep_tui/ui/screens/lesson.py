@@ -163,7 +163,8 @@ class LessonScreen(Screen[None]):
         for selector in ("#continue", ".answer", ".sim"):
             found = self.query(selector)
             if found:
-                found.first().focus()
+                # A simulation is taller than the screen: scrolled to, it would hide the task above it.
+                found.first().focus(scroll_visible=selector != ".sim")
                 return
 
     def _feedback(self, text: Text) -> None:

@@ -80,7 +80,7 @@ class EmailWidget(SimWidget):
         Binding("d,delete", "delete", _("Delete"), show=False),
         Binding("j", "junk", _("Junk"), show=False),
         Binding("p", "report", _("Report phishing")),
-        Binding("l", "links", _("Check links")),
+        Binding("l", "links", _("Check links"), show=False),  # the message itself says so when it has links
         Binding("o", "follow_link", _("Open link"), show=False),
         Binding("v", "open_attachment", _("Open attachment"), show=False),
         Binding("i", "to_inbox", _("Not junk"), show=False),
@@ -140,8 +140,9 @@ class EmailWidget(SimWidget):
         self.call_after_refresh(self.focus_main)
 
     def focus_main(self) -> None:
-        if self.model.draft is not None:
-            self.query_one("#body" if self.model.phone else "#to").focus()
+        if (draft := self.model.draft) is not None:
+            # A reply or a draft has its address: the learner starts writing; a new message starts at To.
+            self.query_one("#body" if self.model.phone or draft.to else "#to").focus()
         else:
             self.query_one("#messages", OptionList).focus()
 
@@ -166,8 +167,8 @@ class EmailWidget(SimWidget):
             messages.add_option(Option(self._line(mail)))
         if not self.shown:
             messages.add_option(Option(Text(_("(no messages in this folder)"), style="dim"), disabled=True))
-        elif highlighted is not None:
-            messages.highlighted = min(highlighted, len(self.shown) - 1)
+        else:  # the first message is chosen at the start, so Enter opens it
+            messages.highlighted = min(highlighted or 0, len(self.shown) - 1)
         if self.current is not None and self.model.find(self.current.id) is None:
             self.current = None
         self.query_one("#reading", Static).update(self._reading())

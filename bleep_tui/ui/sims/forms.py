@@ -114,7 +114,7 @@ class FormWidget(SimWidget):
     BINDINGS = [
         Binding("ctrl+n", "next", _("Next page")),
         Binding("ctrl+b", "back", _("Back")),
-        Binding("ctrl+r", "review", _("Check answers")),
+        Binding("ctrl+r", "review", _("Check answers"), show=False),  # its button is on the last page; the bar has no room
         Binding("ctrl+s", "submit", _("Send form")),
         Binding("ctrl+o", "documents", _("Papers")),
         Binding("ctrl+t", "next_document", _("Next document"), show=False),
@@ -188,12 +188,13 @@ class FormWidget(SimWidget):
         if self.model.reviewing:
             self.query_one("#review", OptionList).focus()
             return
-        target = next(iter(self.model.errors), None)
-        page = self.model.scenario.pages[self.model.page]
-        if target is None and page.fields:
-            target = page.fields[0].id
-        if target is not None:
+        if target := next(iter(self.model.errors), None):
             self.query_one(f"#input-{target}").focus()
+            return
+        page = self.model.scenario.pages[self.model.page]
+        if page.fields:
+            # Not scrolled to: a new page shows its first lines (the task, the page's instructions) first.
+            self.query_one(f"#input-{page.fields[0].id}").focus(scroll_visible=False)
 
     # Drawing
 

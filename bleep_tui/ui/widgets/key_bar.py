@@ -86,7 +86,7 @@ class KeyBar(Widget, can_focus=False):
             label = self.app.get_key_display(binding)
             if binding.group is not None and binding.group == last_group:
                 previous = shown.pop()
-                joiner = "" if binding.group.compact else " "
+                joiner = "/" if binding.group.compact else " "  # "u/d Move up/down": not "ud", read as a word
                 shown.append(previous._replace(label=previous.label + joiner + label, enabled=previous.enabled or enabled))
                 continue
             last_group = binding.group

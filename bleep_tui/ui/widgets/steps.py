@@ -74,8 +74,8 @@ class OrderList(SparingOptionList):
     BINDINGS = [
         Binding("space", "grab", _("Pick up/put down"), show=True),
         # One footer entry for both, so every key still fits at 80 columns.
-        Binding("u", "move(-1)", _("Move up"), show=True, group=Binding.Group(_("Move"), compact=True)),
-        Binding("d", "move(1)", _("Move down"), show=True, group=Binding.Group(_("Move"), compact=True)),
+        Binding("u", "move(-1)", _("Move up"), show=True, group=Binding.Group(_("Move up/down"), compact=True)),
+        Binding("d", "move(1)", _("Move down"), show=True, group=Binding.Group(_("Move up/down"), compact=True)),
         Binding("enter", "answer", _("Check"), show=True),
     ]
 

@@ -9,7 +9,7 @@ from textual.widgets import OptionList
 
 from bleep_tui.ui.app import BleepApp
 
-from ..screen import screen_text
+from ..screen import key_bar_note, screen_text
 from ..test_lesson_player import create_learner, open_lesson
 from .office_play import SIZE, debrief, events_of, finish_lesson, paste, start_sim
 
@@ -191,8 +191,7 @@ async def test_the_cv_a_learner_writes_is_kept_saved_as_files_and_shown_literall
         await pilot.pause()
         await pilot.press("c")
         await pilot.pause()
-        notices = [str(n.message) for n in app._notifications]
-        assert any(str(data_dir / "cv" / "me.html") in n for n in notices), notices
+        assert str(data_dir / "cv" / "me.html") in key_bar_note(app)
     text = (data_dir / "cv" / "me.txt").read_text(encoding="utf-8")
     html = (data_dir / "cv" / "me.html").read_text(encoding="utf-8")
     assert text.startswith(NAME + "\n")
@@ -215,7 +214,7 @@ async def test_save_my_cv_before_writing_one_says_how_to_make_it(data_dir: Path)
         await pilot.pause()
         await pilot.press("c")
         await pilot.pause()
-        assert any("Build your own CV" in str(n.message) for n in app._notifications)
+        assert "Build your own CV" in key_bar_note(app)
     assert not (data_dir / "cv").exists()
 
 
