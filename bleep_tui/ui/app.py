@@ -237,7 +237,7 @@ class BleepApp(App[None]):
         if isinstance(event, events.Key):
             self._last_key = monotonic()
             if self._key_bar is not None:
-                self._key_bar.clear_note()  # a note stays until the next key
+                self._key_bar.clear_notes()  # notes stay until the next key
         await super().on_event(event)
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",

@@ -4,11 +4,10 @@ from textual.app import App
 
 
 def key_bar_note(app: App) -> str:
-    """The note the bottom line shows instead of the keys ("" when it shows the keys)."""
+    """The notes the bottom lines show instead of the keys, one a line ("" when they show the keys)."""
     from bleep_tui.ui.widgets.key_bar import KeyBar
 
-    note = app.screen.query_one(KeyBar).note
-    return note[0] if note else ""
+    return "\n".join(message for message, _error in app.screen.query_one(KeyBar).notes)
 
 
 def screen_text(app: App) -> str:

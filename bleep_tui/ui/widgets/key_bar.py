@@ -59,7 +59,7 @@ class KeyBar(Widget, can_focus=False):
         super().__init__()
         self.keys: tuple[ShownKey, ...] = ()
         self.spans: list[tuple[int, int, ShownKey]] = []  # columns of each key, for clicks
-        self.note: tuple[str, bool] | None = None  # the note shown instead of the keys, and whether it is an error
+        self.notes: list[tuple[str, bool]] = []  # shown instead of the keys, one a line; True for an error
 
     def on_mount(self) -> None:
         self.keys = self.shown_keys()
@@ -95,13 +95,14 @@ class KeyBar(Widget, can_focus=False):
         return tuple(shown)
 
     def show_note(self, message: str, *, error: bool = False) -> None:
-        if self.note != (message, error):
-            self.note = (message, error)
+        """Add a note to those shown since the last key (the same note again changes nothing)."""
+        if (message, error) not in self.notes:
+            self.notes.append((message, error))
             self.refresh(layout=True)
 
-    def clear_note(self) -> None:
-        if self.note is not None:
-            self.note = None
+    def clear_notes(self) -> None:
+        if self.notes:
+            self.notes = []
             self.refresh(layout=True)
 
     def fits(self, width: int) -> bool:
@@ -113,9 +114,9 @@ class KeyBar(Widget, can_focus=False):
 
     def render(self) -> Text:
         self.spans = []
-        if self.note is not None:
-            message, error = self.note
-            return Text(f" {message}", self.get_component_rich_style("key-bar--error" if error else "key-bar--note"))
+        if self.notes:
+            note_style, error_style = (self.get_component_rich_style(name) for name in ("key-bar--note", "key-bar--error"))
+            return Text("\n").join(Text(f" {message}", error_style if error else note_style) for message, error in self.notes)
         key_style = self.get_component_rich_style("key-bar--key")
         description_style = self.get_component_rich_style("key-bar--description")
         width = self.size.width
