@@ -238,3 +238,14 @@ async def test_a_pin_typed_right_behind_the_codes_enter_goes_into_the_pin_field(
                 break
             await pilot.pause(0.05)
         assert isinstance(app.screen, HomeScreen), (app.screen.query_one("#code", Input).value, app.screen.query_one("#pin", Input).value)
+
+
+async def test_the_login_key_bar_names_what_enter_does_in_each_field(shared_dir: Path) -> None:
+    app = BleepApp(shared_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Next: your PIN" in screen_text(app).splitlines()[-1]
+        await pilot.press(*"ana", "enter")
+        await pilot.pause()
+        bar = screen_text(app).splitlines()[-1]
+        assert "Log in" in bar and "Next: your PIN" not in bar

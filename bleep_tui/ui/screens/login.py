@@ -27,13 +27,19 @@ def login_message(result: LoginResult) -> str:
     return _("That code and PIN did not work. Check both and try again.\nIf it keeps happening, ask your facilitator: after 5 wrong PINs an account locks.")
 
 
+class PinField(TextField):
+    """The PIN box names its Enter on the key bar."""
+
+    BINDINGS = [Binding("enter", "submit", _("Log in"))]
+
+
 class LoginScreen(Screen[None]):
     BINDINGS = [
         Binding("tab", "app.focus_next", _("Next field"), show=True),
         # Enter in the code field: a priority binding runs as the app takes the key, before the keys typed
         # behind it are handed to a field. Input's own Enter posts a message that comes after them, so a
         # quick "code Enter PIN" (or a terminal that sends a line at once) would put the PIN in the code field.
-        Binding("enter", "to_pin", show=False, priority=True),
+        Binding("enter", "to_pin", _("Next: your PIN"), priority=True),
     ]
 
     def __init__(self) -> None:
@@ -51,7 +57,7 @@ class LoginScreen(Screen[None]):
             yield Static(_("Learner code"), markup=False)
             yield Framed(TextField(placeholder=_("your code"), max_length=32, restrict=r"[A-Za-z0-9_-]*", id="code"))
             yield Static(_("PIN"), markup=False)
-            yield Framed(TextField(placeholder=_("4 to 8 digits"), password=True, max_length=8, restrict=r"[0-9]*", id="pin"))
+            yield Framed(PinField(placeholder=_("4 to 8 digits"), password=True, max_length=8, restrict=r"[0-9]*", id="pin"))
             yield Static("", id="login-message", markup=False)
         yield KeyBar()
 
