@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench clean
+.PHONY: run test bench clean extract update compile new-language
 
 # The stamp files make a second `make run` start at once: reinstall only when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -30,3 +30,37 @@ bench: $(VENV)/.installed-test
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+# Translations (docs/translating.md). The catalogues live in bleep_tui/locale/: bleep.pot and
+# bleep-content.pot (the English), and LANG/LC_MESSAGES/{bleep,bleep-content}.po and .mo per language.
+# The .mo files are committed, so that `make run` and `make test` need nothing but Python.
+LOCALE := bleep_tui/locale
+DOMAINS := bleep bleep-content
+EXTRACT := $(BIN)/pybabel extract --add-comments=Translators: --strip-comment-tags --sort-by-file \
+	--project=BLEEP --version=$$(sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml) --msgid-bugs-address=""
+MSGFMT_MISSING := make compile needs msgfmt from GNU gettext (pybabel compile does not check placeholders). \
+	Install it: apt-get install gettext (Debian, Ubuntu), dnf install gettext (Fedora), brew install gettext (macOS)
+
+extract: $(VENV)/.installed
+	$(EXTRACT) -F babel.cfg -o $(LOCALE)/bleep.pot bleep_tui
+	$(EXTRACT) -F babel-content.cfg -o $(LOCALE)/bleep-content.pot lessons achievements
+
+# A changed English text keeps its old translation marked fuzzy (with the old English beside it) until
+# a translator checks it; a fuzzy translation is not shown.
+update: extract
+	for domain in $(DOMAINS); do \
+		$(BIN)/pybabel update --previous --ignore-pot-creation-date -D $$domain -i $(LOCALE)/$$domain.pot -d $(LOCALE) || exit 1; \
+	done
+
+# make new-language CODE=pt (a two-letter ISO 639-1 code)
+new-language: extract
+	@test -n "$(CODE)" || { echo "say which language: make new-language CODE=pt" >&2; exit 1; }
+	for domain in $(DOMAINS); do \
+		$(BIN)/pybabel init -D $$domain -i $(LOCALE)/$$domain.pot -d $(LOCALE) -l $(CODE) || exit 1; \
+	done
+
+compile:
+	@command -v msgfmt >/dev/null || { echo "$(MSGFMT_MISSING)" >&2; exit 1; }
+	for po in $(LOCALE)/*/LC_MESSAGES/*.po; do \
+		echo "$$po"; msgfmt --check --statistics -o $${po%.po}.mo $$po || exit 1; \
+	done

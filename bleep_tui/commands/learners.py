@@ -11,7 +11,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from bleep_tui.commands import actions_of, data_dir_option
-from bleep_tui.i18n import _, ngettext
+from bleep_tui.i18n import _, language_name, ngettext
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,12 +23,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("code", help=_("1 to 32 letters, digits, '-' or '_'"))
     add.add_argument("--name", required=True, help=_("the name the learner sees"))
     add.add_argument("--pin", help=_("4 to 8 digits"))
+    add.add_argument("--language", metavar="CODE", help=_("the language the learner's screens are in, like nl (default: the installation's)"))
     listing = action("list", _("list learners (never their PINs)"), list_learners)
     listing.add_argument("--json", action="store_true", help=_("print a JSON array"))
     reset = action("reset-pin", _("give a learner a new PIN (also unlocks the account)"), reset_pin)
     reset.add_argument("code")
     reset.add_argument("--pin", help=_("4 to 8 digits; without it a PIN is made up and printed once"))
     action("unlock", _("unlock an account after too many wrong PINs"), unlock).add_argument("code")
+    language = action("set-language", _("set the language a learner's screens are in (they can change it in their profile)"), set_language)
+    language.add_argument("code")
+    language.add_argument("language", metavar="LANGUAGE", help=_("an installed language, like nl"))
     action("deactivate", _("stop a learner from logging in (their progress is kept)"), deactivate).add_argument("code")
     action("activate", _("let a deactivated learner log in again"), activate).add_argument("code")
     roster = action("import", _("add learners from a CSV file with columns code,name[,pin]"), import_roster)
@@ -67,12 +71,41 @@ def _print_new_pin(code: str, pin: str) -> None:
     print(_("PIN for {code}: {pin}  (shown only now: hand it to the learner)").format(code=code, pin=pin))
 
 
+def _installed(language: str) -> str:
+    from bleep_tui.i18n import installed_languages
+    from bleep_tui.store.accounts import AccountError
+
+    if language not in installed_languages():
+        raise AccountError(_("there is no language {language!r} here; the installed ones are: {languages}").format(
+            language=language, languages=", ".join(installed_languages())))
+    return language
+
+
 def add_learner(args: argparse.Namespace) -> int:
+    from bleep_tui.store.learner import LearnerStore
+
+    language = _installed(args.language) if args.language else ""
     pin, made_up = _pin_or_new(args.pin)
-    account = _accounts(args).add(args.code, args.name, pin)
+    accounts = _accounts(args)
+    account = accounts.add(args.code, args.name, pin)
+    if language:
+        LearnerStore(accounts.data_dir, account.code).set_language(language)
     print(_("added {code}").format(code=account.code))
     if made_up:
         _print_new_pin(account.code, pin)
+    return 0
+
+
+def set_language(args: argparse.Namespace) -> int:
+    from bleep_tui.store.accounts import AccountError
+    from bleep_tui.store.learner import LearnerStore
+
+    language = _installed(args.language)
+    account = _accounts(args).get(args.code)
+    if account is None:
+        raise AccountError(_("there is no learner with the code {code!r}").format(code=args.code))
+    LearnerStore(_accounts(args).data_dir, account.code).set_language(language)
+    print(_("{code} now sees BLEEP in {language}").format(code=account.code, language=language_name(language)))
     return 0
 
 

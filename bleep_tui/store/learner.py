@@ -1,6 +1,6 @@
 """One learner's record: a small profile file (TinyDB) and an append-only journal of their events.
 
-    learners/CODE.json     the profile: {"meta": {"1": {"schema": 2, "name": ..., "created": ...}}}
+    learners/CODE.json     the profile: {"meta": {"1": {"schema": 2, "name": ..., "created": ..., "language": ...}}}
     learners/CODE.events   the events, one JSON object a line, only ever appended to
     learners/.CODE.lock    the flock every writer holds
 
@@ -50,6 +50,7 @@ class Profile:
     code: str
     name: str
     created: str
+    language: str = ""  # the interface language the learner chose ("nl"); "" until they choose
 
 
 def check_code(code: str) -> str:
@@ -110,7 +111,7 @@ class LearnerStore:
         if data is None:
             return None
         meta = table(self.path, data, "meta")["1"]
-        return Profile(self.code, meta["name"], meta.get("created", ""))
+        return Profile(self.code, meta["name"], meta.get("created", ""), meta.get("language", ""))
 
     def events(self) -> list[Event]:
         return [Event.from_record(record) for record in self.event_records()]
@@ -168,16 +169,27 @@ class LearnerStore:
         db.drop_table("events")
         meta.update({"schema": SCHEMA_VERSION}, doc_ids=[1])
 
-    def create(self, name: str) -> Profile:
-        profile = Profile(self.code, name, now_iso())
+    def create(self, name: str, language: str = "") -> Profile:
+        profile = Profile(self.code, name, now_iso(), language)
         with self.transaction() as db:
             meta = db.table("meta")
             record = {"schema": SCHEMA_VERSION, "name": name, "created": profile.created}
+            if language:
+                record["language"] = language
             if meta.contains(doc_id=1):
                 meta.update(record, doc_ids=[1])
             else:
                 meta.insert(record)
         return profile
+
+    def set_language(self, language: str) -> None:
+        """Keep the learner's interface language; a learner with no profile yet gets one named by their code."""
+        with self.transaction() as db:
+            meta = db.table("meta")
+            if meta.contains(doc_id=1):
+                meta.update({"language": language}, doc_ids=[1])
+            else:
+                meta.insert({"schema": SCHEMA_VERSION, "name": self.code, "created": now_iso(), "language": language})
 
     def record(self, event: Event) -> None:
         """Append `event`; it is on disk (fsynced) when this returns."""

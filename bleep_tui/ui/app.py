@@ -18,7 +18,7 @@ from textual.notifications import SeverityLevel
 from textual.timer import Timer
 
 from bleep_tui.core.events import Event
-from bleep_tui.i18n import _
+from bleep_tui.i18n import N_, Language, _, speak
 from bleep_tui.store.files import StoreError
 from bleep_tui.store.learner import LearnerStore
 from bleep_tui.store.settings import load_settings
@@ -53,10 +53,10 @@ class BleepApp(App[None]):
     TITLE = "BLEEP"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
-        Binding("ctrl+q", "quit", _("Quit"), priority=True),
+        Binding("ctrl+q", "quit", N_("Quit"), priority=True),
         # Shared mode only (check_action): quitting and ctrl+c end the learner's session, never the program.
-        Binding("ctrl+q", "logout", _("Log out"), priority=True),
-        Binding("ctrl+c", "logout", _("Log out"), show=False, priority=True),
+        Binding("ctrl+q", "logout", N_("Log out"), priority=True),
+        Binding("ctrl+c", "logout", N_("Log out"), show=False, priority=True),
     ]
 
     def __init__(self, data_dir: Path, *, catalog: Catalog | None = None, ascii: bool = False, ansi_colours: bool = False):
@@ -79,6 +79,11 @@ class BleepApp(App[None]):
         self._given_catalog = catalog
         self._content: Content | None = None
         self._key_bar: KeyBar | None = None  # the bar that showed the last note
+        # This session's language: the installation's (the locale's) until a learner's own choice is known.
+        self.language = Language()
+
+    def on_load(self) -> None:
+        speak(self.language)  # in the app's own task, before any screen exists: every screen inherits it
 
     @property
     def content_ready(self) -> bool:
@@ -116,6 +121,7 @@ class BleepApp(App[None]):
             profile = None if self.shared else self.store.profile()
             if profile is not None:
                 self.store.event_records()  # a damaged record stops here, before anything is added to it
+                self.language.switch(profile.language or None)
         except StoreError as error:
             self.exit(return_code=1, message=_("BLEEP cannot start: {reason}").format(reason=error))
             return
@@ -203,21 +209,40 @@ class BleepApp(App[None]):
     def action_logout(self) -> None:
         self.logout()
 
-    def start_session(self, code: str) -> None:
+    def start_session(self, code: str, chosen_language: str = "") -> None:
         """Shared mode: `code` has just logged in; from now on the app reads and writes only their file.
 
-        The session's screens live in their own mode, so logging out drops them all at once
-        without any of them coming back to life for a moment with no learner.
+        The session speaks the language the learner chose on the start screen (kept for next time),
+        else the one in their profile. The session's screens live in their own mode, so logging out
+        drops them all at once without any of them coming back to life for a moment with no learner.
         """
         from bleep_tui.ui.screens.home import HomeScreen
 
         self.store = LearnerStore(self.data_dir, code)
+        try:
+            if chosen_language:
+                self.store.set_language(chosen_language)
+            profile = self.store.profile()
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+        else:
+            self.language.switch(chosen_language or (profile.language if profile else "") or None)
         self._last_key = monotonic()
         self._arm_idle_timer(self.idle_seconds)
         self.add_mode(SESSION_MODE, Screen)  # an empty floor under the learner's screens
         self.switch_mode(SESSION_MODE)
         self.push_screen(HomeScreen())
         self.fit_to_size(self.size)
+
+    def show_in_new_language(self) -> None:
+        """The learner chose another language in their profile: Home and the profile again, drawn in it."""
+        from bleep_tui.ui.screens.home import HomeScreen
+        from bleep_tui.ui.screens.profile import ProfileScreen
+
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.switch_screen(HomeScreen())
+        self.push_screen(ProfileScreen())
 
     def logout(self, notice: str = "") -> None:
         """Back to the start screen. Every answer is already on disk, so there is nothing left to save."""
@@ -227,6 +252,7 @@ class BleepApp(App[None]):
             self._idle_timer.stop()
             self._idle_timer = None
         self.store = None  # type: ignore[assignment]
+        self.language.switch(None)
         assert self._login_screen is not None
         self._login_screen.notice = notice
         self.switch_mode(LOGIN_MODE)

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from bleep_tui.content.catalog import Catalog
 from bleep_tui.content.problems import ContentError
 from bleep_tui.core.levels import Level
-from bleep_tui.i18n import _
+from bleep_tui.i18n import N_, _
 from bleep_tui.store.compiled import shipped_content
 from bleep_tui.ui.app import DENIED_ACTIONS
 from bleep_tui.ui.glyphs import ASCII, UNICODE, Glyphs
@@ -21,7 +21,7 @@ class FacilitatorApp(App[None]):
     CSS_PATH = ["app.tcss", "facilitator.tcss"]
     TITLE = "BLEEP facilitator"
     ENABLE_COMMAND_PALETTE = False
-    BINDINGS = [Binding("ctrl+q", "quit", _("Quit"), priority=True)]
+    BINDINGS = [Binding("ctrl+q", "quit", N_("Quit"), priority=True)]
 
     def __init__(self, data_dir: Path, *, ascii: bool = False):
         super().__init__(css_path=[*self.CSS_PATH, ASCII_CSS] if ascii else None)

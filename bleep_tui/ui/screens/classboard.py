@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from bleep_tui.core.classboard import board_entry, pseudonym, ranked
-from bleep_tui.i18n import _
+from bleep_tui.i18n import N_, _
 from bleep_tui.store.board import board_secret
 from bleep_tui.store.learner import file_key, stored_codes
 from bleep_tui.store.files import DamagedFile, StoreError
@@ -23,7 +23,7 @@ from bleep_tui.ui.widgets.key_bar import KeyBar
 
 class ClassBoardScreen(Screen[None]):
     CSS_PATH = "gamification.tcss"
-    BINDINGS = [Binding("escape", "app.pop_screen", _("Back"))]
+    BINDINGS = [Binding("escape", "app.pop_screen", N_("Back"))]
 
     def compose(self) -> ComposeResult:
         yield Static(Text(_("Class board (pseudonyms only)"), style="bold"), id="board-header")
@@ -57,9 +57,11 @@ class ClassBoardScreen(Screen[None]):
         except (StoreError, OSError) as error:
             return Text(_("The class board cannot be shown: {reason}").format(reason=error))
         text = Text(_("You are shown as: {name}").format(name=next((e.pseudonym for e in entries if e.me), "-")) + "\n\n")
-        text.append(f"{'#':>3}  {_('Learner'):<20} {_('Level'):<16} {_('XP'):>6} {_('Badges'):>7} {_('Streak'):>7}\n", style="bold")
+        # Translated outside the f-string: the extractor does not look inside f-strings (Python 3.11).
+        learner, level, xp, badges, streak, you = _("Learner"), _("Level"), _("XP"), _("Badges"), _("Streak"), _("(you)")
+        text.append(f"{'#':>3}  {learner:<20} {level:<16} {xp:>6} {badges:>7} {streak:>7}\n", style="bold")
         for row in ranked(entries):
             entry = row.entry
             line = f"{row.rank:>3}  {entry.pseudonym:<20} {entry.level[:16]:<16} {entry.xp:>6} {entry.badges:>7} {entry.streak:>7}"
-            text.append(line + (f"  {_('(you)')}" if entry.me else "") + "\n", style="bold" if entry.me else "")
+            text.append(line + (f"  {you}" if entry.me else "") + "\n", style="bold" if entry.me else "")
         return text

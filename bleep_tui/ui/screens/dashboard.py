@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Input, Static
 from bleep_tui.core.model import Lesson, Step
 from bleep_tui.core.reports import LearnerData, LearnerSummary, LessonStats, lesson_stats, summarise
 from bleep_tui.core.text import shown
-from bleep_tui.i18n import _, ngettext
+from bleep_tui.i18n import N_, _, ngettext
 from bleep_tui.store.accounts import AccountError, AccountStore, new_pin
 from bleep_tui.store.audit import record_audit
 from bleep_tui.store.files import StoreError, atomic_write, output_path
@@ -66,14 +66,14 @@ def default_export_path(data_dir: Path) -> Path:
 
 class DashboardScreen(Screen[None]):
     BINDINGS = [
-        Binding("enter", "details", _("Details"), priority=True),
-        Binding("l", "lessons", _("Lessons")),
-        Binding("u", "unlock", _("Unlock")),
-        Binding("n", "new_pin", _("New PIN")),
-        Binding("d", "deactivate", _("(De)activate")),
-        Binding("e", "export", _("Export")),
-        Binding("a", "access", _("Log")),
-        Binding("r", "refresh", _("Refresh"), show=False),
+        Binding("enter", "details", N_("Details"), priority=True),
+        Binding("l", "lessons", N_("Lessons")),
+        Binding("u", "unlock", N_("Unlock")),
+        Binding("n", "new_pin", N_("New PIN")),
+        Binding("d", "deactivate", N_("(De)activate")),
+        Binding("e", "export", N_("Export")),
+        Binding("a", "access", N_("Log")),
+        Binding("r", "refresh", N_("Refresh"), show=False),
     ]
 
     def __init__(self) -> None:
@@ -230,7 +230,7 @@ class DashboardScreen(Screen[None]):
 class LearnerScreen(Screen[None]):
     """One learner: each lesson they tried, with attempts, best score, stars, time and hints."""
 
-    BINDINGS = [Binding("escape", "back", _("Back"))]
+    BINDINGS = [Binding("escape", "back", N_("Back"))]
 
     def __init__(self, learner: LearnerData) -> None:
         super().__init__()
@@ -285,7 +285,7 @@ class LearnerScreen(Screen[None]):
 class AccessScreen(Screen[None]):
     """Who opened the dashboard or took records out, and bursts of failed learner logins."""
 
-    BINDINGS = [Binding("escape", "back", _("Back"))]
+    BINDINGS = [Binding("escape", "back", N_("Back"))]
     SHOWN = 200  # the latest entries; the whole log is DATA/audit.events
 
     def compose(self) -> ComposeResult:
@@ -336,7 +336,7 @@ class AccessScreen(Screen[None]):
 class LessonsScreen(Screen[None]):
     """Each lesson across all learners: how many finish, how well, and which steps they get wrong."""
 
-    BINDINGS = [Binding("escape", "back", _("Back"))]
+    BINDINGS = [Binding("escape", "back", N_("Back"))]
 
     def __init__(self, learners: list[LearnerData]) -> None:
         super().__init__()
@@ -398,9 +398,9 @@ class LessonsScreen(Screen[None]):
 
 class ConfirmScreen(ModalScreen[bool]):
     BINDINGS = [
-        Binding("y", "answer(True)", _("Yes")),
-        Binding("n", "answer(False)", _("No")),
-        Binding("escape", "answer(False)", _("Cancel")),
+        Binding("y", "answer(True)", N_("Yes")),
+        Binding("n", "answer(False)", N_("No")),
+        Binding("escape", "answer(False)", N_("Cancel")),
     ]
 
     def __init__(self, question: str) -> None:
@@ -420,7 +420,7 @@ class ConfirmScreen(ModalScreen[bool]):
 class ShownOnceScreen(ModalScreen[None]):
     """A secret shown once (a new PIN); it is gone when this closes."""
 
-    BINDINGS = [Binding("enter", "close", _("Close")), Binding("escape", "close", _("Close"), show=False)]
+    BINDINGS = [Binding("enter", "close", N_("Close")), Binding("escape", "close", N_("Close"), show=False)]
 
     def __init__(self, secret_line: str, advice: str) -> None:
         super().__init__()
@@ -439,7 +439,7 @@ class ShownOnceScreen(ModalScreen[None]):
 class ExportScreen(ModalScreen[Path | None]):
     """Write every learner's progress as CSV to a file; the path is offered and can be changed."""
 
-    BINDINGS = [Binding("escape", "cancel", _("Cancel"))]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
 
     def __init__(self, learners: list[LearnerData]) -> None:
         super().__init__()

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from bleep_tui.i18n import _, ngettext
+from bleep_tui.i18n import N_, _, ngettext
 from bleep_tui.ui.widgets.sparing import SparingOptionList
 from bleep_tui.ui.glyphs import bar, stars
 from bleep_tui.ui.widgets.key_bar import KeyBar
@@ -28,15 +28,15 @@ NEXT = "next:"  # the suggested lesson's option id is NEXT + its lesson id (ids 
 class LessonMenu(SparingOptionList):
     """The lesson list, with Enter named in the footer (the list's own Enter binding is hidden)."""
 
-    BINDINGS = [Binding("enter", "select", _("Start lesson"))]
+    BINDINGS = [Binding("enter", "select", N_("Start lesson"))]
 
 
 class HomeScreen(Screen[None]):
     BINDINGS = [
-        Binding("p", "profile", _("My profile")),
-        Binding("b", "class_board", _("Class board")),
-        Binding("c", "save_mine('cv')", _("Save my CV")),
-        Binding("m", "save_mine('plan')", _("Save my plan")),
+        Binding("p", "profile", N_("My profile")),
+        Binding("b", "class_board", N_("Class board")),
+        Binding("c", "save_mine('cv')", N_("Save my CV")),
+        Binding("m", "save_mine('plan')", N_("Save my plan")),
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -17,7 +17,7 @@ from bleep_tui.core.model import MAX_TRIES, ChoiceStep, InfoStep, Lesson, OrderS
 from bleep_tui.core.progress import RunState, apply, open_run
 from bleep_tui.core.scoring import Answer, Outcome, lesson_result, score_answer, unanswered
 from bleep_tui.core.shuffle import item_order, option_order, step_seed
-from bleep_tui.i18n import _, ngettext
+from bleep_tui.i18n import N_, _, ngettext
 from bleep_tui.ui.sims.base import SimDraft, SimFinished
 from bleep_tui.ui.lesson_text import lesson_text
 from bleep_tui.ui.widgets.framed import Framed
@@ -48,11 +48,11 @@ def what_to_do(step: Step) -> str:
 
 class LessonScreen(Screen[None]):
     BINDINGS = [
-        Binding("f2", "hint", _("Hint")),
-        Binding("h", "hint", _("Hint"), show=False),
-        Binding("escape", "leave", _("Save and leave")),
+        Binding("f2", "hint", N_("Hint")),
+        Binding("h", "hint", N_("Hint"), show=False),
+        Binding("escape", "leave", N_("Save and leave")),
         # Enter goes on even before the Continue button has taken the focus (a quick second Enter).
-        Binding("enter", "continue", _("Continue"), show=False),
+        Binding("enter", "continue", N_("Continue"), show=False),
     ]
 
     def __init__(self, lesson: Lesson) -> None:

@@ -10,12 +10,13 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from bleep_tui.i18n import _
+from bleep_tui.i18n import N_, _
 from bleep_tui.store.accounts import AccountStore, LoginResult
 from bleep_tui.store.audit import where_from
 from bleep_tui.store.files import DamagedFile, StoreError
 from bleep_tui.ui.widgets.framed import Framed
 from bleep_tui.ui.widgets.key_bar import KeyBar
+from bleep_tui.ui.widgets.language_row import NEXT_LANGUAGE_KEY, LanguageRow, several_languages, show_next_language
 from bleep_tui.ui.widgets.text_field import TextField
 
 
@@ -35,7 +36,8 @@ class PinField(TextField):
 
 class LoginScreen(Screen[None]):
     BINDINGS = [
-        Binding("tab", "app.focus_next", _("Next field"), show=True),
+        Binding("tab", "app.focus_next", N_("Next field"), show=True),
+        NEXT_LANGUAGE_KEY,
         # Enter in the code field: a priority binding runs as the app takes the key, before the keys typed
         # behind it are handed to a field. Input's own Enter posts a message that comes after them, so a
         # quick "code Enter PIN" (or a terminal that sends a line at once) would put the PIN in the code field.
@@ -45,9 +47,14 @@ class LoginScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.notice = ""
+        self.chosen_language = ""  # picked here for this login, and kept in the learner's profile
+        self.composed_in = ""
 
     def compose(self) -> ComposeResult:
+        self.composed_in = self.app.language.shown
         with Vertical(id="login"):
+            if several_languages():
+                yield LanguageRow(id="language-row")
             yield Static(_("BLEEP: log in"), id="login-title", markup=False)
             yield Static(
                 _("Type your learner code, press Enter, then your PIN and Enter. "
@@ -62,6 +69,14 @@ class LoginScreen(Screen[None]):
         yield KeyBar()
 
     def on_screen_resume(self) -> None:
+        self.chosen_language = ""
+        if self.composed_in == self.app.language.shown:
+            self.clear()
+        else:  # drawn in the last learner's language: again in the installation's
+            self.call_next(self._redraw_and_clear)
+
+    async def _redraw_and_clear(self) -> None:
+        await self.recompose()
         self.clear()
 
     def clear(self) -> None:
@@ -76,9 +91,14 @@ class LoginScreen(Screen[None]):
         self.query_one("#login-message", Static).update(message)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next_language":
+            return several_languages()
         if action == "to_pin":  # in the PIN field, Enter is the field's own: after the digits typed before it
             return self.focused is not None and self.focused.id == "code"
         return True
+
+    async def action_next_language(self) -> None:
+        self.chosen_language = await show_next_language(self, "#code")
 
     def action_to_pin(self) -> None:
         self.set_focus(self.query_one("#pin", Input))  # now, not later as Widget.focus() would
@@ -102,7 +122,7 @@ class LoginScreen(Screen[None]):
             return
         pin.value = ""
         if result.status == "ok":
-            self.app.start_session(result.code)
+            self.app.start_session(result.code, self.chosen_language)
             return
         self.say(login_message(result))
         pin.focus()

@@ -9,8 +9,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from bleep_tui.core.mastery import MASTERY_THRESHOLDS, CompetenceMastery
-from bleep_tui.i18n import _
+from bleep_tui.core.mastery import ATTEMPTED, FAMILIAR, MASTERED, MASTERY_THRESHOLDS, PROFICIENT, CompetenceMastery
+from bleep_tui.i18n import N_, _
 from bleep_tui.ui.gamification import standing
 from bleep_tui.ui.glyphs import Glyphs, bar
 from bleep_tui.ui.widgets.key_bar import KeyBar
@@ -19,55 +19,61 @@ PASSPORT_BAR_WIDTH = 10
 
 # DigComp 2.2 competence names, shortened to fit a line at 80 columns.
 COMPETENCE_NAMES = {
-    "1.1": _("Browsing and searching for information"),
-    "1.2": _("Judging if information is reliable"),
-    "1.3": _("Managing data and digital content"),
-    "2.1": _("Interacting through digital technologies"),
-    "2.2": _("Sharing through digital technologies"),
-    "2.3": _("Taking part in society online"),
-    "2.4": _("Collaborating through digital technologies"),
-    "2.5": _("Netiquette"),
-    "2.6": _("Managing your digital identity"),
-    "3.1": _("Developing digital content"),
-    "3.2": _("Reworking digital content"),
-    "3.3": _("Copyright and licences"),
-    "3.4": _("Programming"),
-    "4.1": _("Protecting devices"),
-    "4.2": _("Protecting personal data and privacy"),
-    "4.3": _("Protecting health and well-being"),
-    "4.4": _("Protecting the environment"),
-    "5.1": _("Solving technical problems"),
-    "5.2": _("Finding the right digital tool"),
-    "5.3": _("Using digital technology creatively"),
-    "5.4": _("Finding your digital skills gaps"),
+    "1.1": N_("Browsing and searching for information"),
+    "1.2": N_("Judging if information is reliable"),
+    "1.3": N_("Managing data and digital content"),
+    "2.1": N_("Interacting through digital technologies"),
+    "2.2": N_("Sharing through digital technologies"),
+    "2.3": N_("Taking part in society online"),
+    "2.4": N_("Collaborating through digital technologies"),
+    "2.5": N_("Netiquette"),
+    "2.6": N_("Managing your digital identity"),
+    "3.1": N_("Developing digital content"),
+    "3.2": N_("Reworking digital content"),
+    "3.3": N_("Copyright and licences"),
+    "3.4": N_("Programming"),
+    "4.1": N_("Protecting devices"),
+    "4.2": N_("Protecting personal data and privacy"),
+    "4.3": N_("Protecting health and well-being"),
+    "4.4": N_("Protecting the environment"),
+    "5.1": N_("Solving technical problems"),
+    "5.2": N_("Finding the right digital tool"),
+    "5.3": N_("Using digital technology creatively"),
+    "5.4": N_("Finding your digital skills gaps"),
 }
 NAME_WIDTH = 41
+MASTERY_NAMES = {ATTEMPTED: N_("Attempted"), FAMILIAR: N_("Familiar"), PROFICIENT: N_("Proficient"), MASTERED: N_("Mastered")}
+
+
+def mastery_name(level: str) -> str:
+    return _(MASTERY_NAMES[level]) if level in MASTERY_NAMES else _("Not started")
 
 
 def level_name(mastery: CompetenceMastery) -> str:
-    return _(mastery.level) if mastery.level else _("Not started")
+    return mastery_name(mastery.level)
 
 
 def passport_text(glyphs: Glyphs, passport: dict[str, CompetenceMastery], details: bool = False) -> Text:
     """One line per competence: code, name, mastery level, bar, score; with `details`, the lessons finished."""
     text = Text()
     for code, mastery in passport.items():
-        name = COMPETENCE_NAMES.get(code, "")
+        name = _(COMPETENCE_NAMES[code]) if code in COMPETENCE_NAMES else ""
         if len(name) > NAME_WIDTH:
             name = name[: NAME_WIDTH - 1] + "."
         text.append(f"{code} {name:<{NAME_WIDTH}} ")
         text.append(f"{level_name(mastery):<12}", style="bold" if mastery.level else "dim")
         text.append(f"{bar(glyphs, mastery.score / 100, PASSPORT_BAR_WIDTH)} {mastery.score:>3}%\n")
         if details:
-            finished = _("{done} of {total} lessons finished, {average}% on average").format(
-                done=mastery.completed, total=mastery.lessons, average=mastery.average)
+            # The % sign goes in with the number: "{average}% on" would look like a %-format to gettext.
+            finished = _("{done} of {total} lessons finished, {average} on average").format(
+                done=mastery.completed, total=mastery.lessons, average=f"{mastery.average}%")
             text.append(f"    {finished}\n", style="dim")
     return text
 
 
 class PassportScreen(Screen[None]):
     CSS_PATH = "gamification.tcss"
-    BINDINGS = [Binding("escape", "app.pop_screen", _("Back"))]
+    BINDINGS = [Binding("escape", "app.pop_screen", N_("Back"))]
 
     def compose(self) -> ComposeResult:
         yield Static(Text(_("My skills passport (DigComp 2.2)"), style="bold"), id="passport-header")
@@ -82,8 +88,8 @@ class PassportScreen(Screen[None]):
         text.append(_("The bar is your best result on every lesson that trains the skill, added up.") + "\n")
         text.append(_("Attempted: you started a lesson for it.") + "\n")
         for name, share, average in MASTERY_THRESHOLDS:
-            lessons = _("at least one of its lessons") if share == 0 else _("all its lessons") if share == 100 else _("{share}% of its lessons").format(share=share)
-            text.append(_("{level}: you finished {lessons}, with {average}% or more on average.").format(
-                level=_(name), lessons=lessons, average=average) + "\n")
+            lessons = _("at least one of its lessons") if share == 0 else _("all its lessons") if share == 100 else _("{share} of its lessons").format(share=f"{share}%")
+            text.append(_("{level}: you finished {lessons}, with {average} or more on average.").format(
+                level=mastery_name(name), lessons=lessons, average=f"{average}%") + "\n")
         self.query_one("#passport-text", Static).update(text)
         self.query_one("#passport", VerticalScroll).focus()

@@ -12,11 +12,13 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from bleep_tui.core.achievements import Achievement, Facts, badge_points, rule_progress
-from bleep_tui.i18n import _, ngettext
+from bleep_tui.i18n import N_, _, ngettext
 from bleep_tui.ui.gamification import Standing, award_new_badges, badge_line, local_zone, standing, streak_text, symbol
 from bleep_tui.ui.glyphs import bar
-from bleep_tui.ui.screens.passport import passport_text
+from bleep_tui.ui.screens.passport import mastery_name, passport_text
+from bleep_tui.store.files import StoreError
 from bleep_tui.ui.widgets.key_bar import KeyBar
+from bleep_tui.ui.widgets.language_row import NEXT_LANGUAGE_KEY, language_row, next_language, several_languages
 
 XP_BAR_WIDTH = 20
 
@@ -36,9 +38,13 @@ def closeness(achievement: Achievement, facts: Facts) -> float:
 class ProfileScreen(Screen[None]):
     CSS_PATH = "gamification.tcss"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", _("Back")),
-        Binding("s", "passport", _("Skills passport")),
+        Binding("escape", "app.pop_screen", N_("Back")),
+        Binding("s", "passport", N_("Skills passport")),
+        NEXT_LANGUAGE_KEY,
     ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return several_languages() if action == "next_language" else True
 
     def compose(self) -> ComposeResult:
         yield Static("", id="profile-header", markup=False)
@@ -57,9 +63,10 @@ class ProfileScreen(Screen[None]):
     def refresh_profile(self) -> None:
         now = standing(self.app)
         profile = self.app.store.profile()
-        self.query_one("#profile-header", Static).update(
-            Text(_("My profile") + (f": {profile.name}" if profile else ""), style="bold")
-        )
+        header = Text(_("My profile") + (f": {profile.name}" if profile else ""), style="bold", no_wrap=True, overflow="ellipsis")
+        if several_languages():
+            header.append("   ").append_text(language_row(self.app.language.shown))
+        self.query_one("#profile-header", Static).update(header)
         self.query_one("#profile-text", Static).update(self._text(now))
         self.query_one("#profile", VerticalScroll).focus()
 
@@ -100,10 +107,20 @@ class ProfileScreen(Screen[None]):
         have, need = rule_progress(rule, facts)
         if rule.type == "competence_mastery":
             mastery = facts.passport.get(rule.competence)
-            return _("(now: {level})").format(level=_(mastery.level) if mastery and mastery.level else _("Not started"))
+            return _("(now: {level})").format(level=mastery_name(mastery.level if mastery else ""))
         if need <= 1:
             return ""
         return _("({have} of {need})").format(have=min(have, need), need=need)
+
+    def action_next_language(self) -> None:
+        language = next_language(self.app.language.shown)
+        try:
+            self.app.store.set_language(language)
+        except StoreError as error:
+            self.app.notify(_("Your language could not be saved: {reason}").format(reason=error), severity="error", markup=False)
+            return
+        self.app.language.switch(language)
+        self.app.show_in_new_language()
 
     def action_passport(self) -> None:
         from bleep_tui.ui.screens.passport import PassportScreen

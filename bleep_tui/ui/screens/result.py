@@ -34,7 +34,7 @@ class ResultScreen(Screen[None]):
         text = Text()
         text.append(_("Lesson complete: ") + self.lesson.title + "\n\n", style="bold")
         text.append(f"{stars(glyphs, result.stars)}   ", style="bold")
-        text.append(_("{percent}% of the points").format(percent=result.percent) + "\n\n")
+        text.append(_("{percent} of the points").format(percent=f"{result.percent}%") + "\n\n")
         text.append(_("Points: {points} of {max}").format(points=result.points, max=result.max_points) + "\n")
         if result.bonus:
             text.append(_("First-try bonus: +{bonus}").format(bonus=result.bonus) + "\n")

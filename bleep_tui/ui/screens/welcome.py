@@ -12,14 +12,26 @@ from bleep_tui.i18n import _
 from bleep_tui.store.files import StoreError
 from bleep_tui.ui.widgets.framed import Framed
 from bleep_tui.ui.widgets.key_bar import KeyBar
+from bleep_tui.ui.widgets.language_row import NEXT_LANGUAGE_KEY, LanguageRow, several_languages, show_next_language
 from bleep_tui.ui.widgets.text_field import TextField
 
 MAX_NAME_LENGTH = 40
 
 
 class WelcomeScreen(Screen[None]):
+    BINDINGS = [NEXT_LANGUAGE_KEY]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.chosen_language = ""  # kept in the new profile; "" follows the installation's language
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return several_languages() if action == "next_language" else True
+
     def compose(self) -> ComposeResult:
         with Vertical(id="welcome"):
+            if several_languages():
+                yield LanguageRow(id="language-row")
             yield Static(_("Welcome to BLEEP"), id="welcome-title", markup=False)
             yield Static(
                 _(
@@ -35,6 +47,9 @@ class WelcomeScreen(Screen[None]):
             yield Static("", id="welcome-error", markup=False)
         yield KeyBar()
 
+    async def action_next_language(self) -> None:
+        self.chosen_language = await show_next_language(self, "#name")
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         from bleep_tui.ui.screens.home import HomeScreen
 
@@ -44,7 +59,7 @@ class WelcomeScreen(Screen[None]):
             error.update(_("Please type a name, then press Enter."))
             return
         try:
-            self.app.store.create(name)
+            self.app.store.create(name, self.chosen_language)
         except StoreError as problem:
             error.update(_("Your name could not be saved: {reason}").format(reason=problem))
             return

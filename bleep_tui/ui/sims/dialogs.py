@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from bleep_tui.i18n import _
+from bleep_tui.i18n import N_, _
 from bleep_tui.ui.widgets.sparing import SparingOptionList
 from bleep_tui.ui.widgets.ticklist import TickList
 from bleep_tui.ui.widgets.key_bar import KeyBar
@@ -33,8 +33,8 @@ DIALOG_CSS = """
 class Confirm(ModalScreen[bool]):
     DEFAULT_CSS = "Confirm { align: center middle; }" + DIALOG_CSS
     BINDINGS = [
-        Binding("y", "answer(True)", _("Yes")),
-        Binding("n,escape", "answer(False)", _("No")),
+        Binding("y", "answer(True)", N_("Yes")),
+        Binding("n,escape", "answer(False)", N_("No")),
     ]
 
     def __init__(self, question: str) -> None:
@@ -55,7 +55,7 @@ class PickOne(ModalScreen["str | None"]):
     """Choose one item from a list (e.g. a file in My documents); Escape cancels."""
 
     DEFAULT_CSS = "PickOne { align: center middle; }" + DIALOG_CSS
-    BINDINGS = [Binding("escape", "cancel", _("Cancel"))]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
 
     def __init__(self, title: str, items: list[str]) -> None:
         super().__init__()
@@ -80,8 +80,8 @@ class TickSeveral(ModalScreen["list[str] | None"]):
 
     DEFAULT_CSS = "TickSeveral { align: center middle; }" + DIALOG_CSS
     BINDINGS = [
-        Binding("enter", "confirm", _("Confirm"), priority=True),  # not the list's own Enter (tick)
-        Binding("escape", "cancel", _("Cancel")),
+        Binding("enter", "confirm", N_("Confirm"), priority=True),  # not the list's own Enter (tick)
+        Binding("escape", "cancel", N_("Cancel")),
     ]
 
     def __init__(self, title: str, note: str, choices: list[tuple[str, str]]) -> None:
@@ -106,7 +106,7 @@ class ReadText(ModalScreen[None]):
     """A text to read (small print, a document); Escape or Enter closes it."""
 
     DEFAULT_CSS = "ReadText { align: center middle; }" + DIALOG_CSS
-    BINDINGS = [Binding("escape,enter", "close", _("Close"))]
+    BINDINGS = [Binding("escape,enter", "close", N_("Close"))]
 
     def __init__(self, title: str, text: str) -> None:
         super().__init__()

@@ -16,7 +16,7 @@ from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from bleep_tui.core.sims.email import FLAGS, EmailModel, Mail, Problem, name_of
-from bleep_tui.i18n import _
+from bleep_tui.i18n import N_, _
 from bleep_tui.ui.widgets.sparing import SparingOptionList
 from bleep_tui.ui.sims.base import SimWidget
 from bleep_tui.ui.sims.dialogs import Confirm, PickOne, ReadText, TickSeveral
@@ -73,23 +73,23 @@ class EmailWidget(SimWidget):
     """
 
     BINDINGS = [
-        Binding("r", "reply", _("Reply")),
-        Binding("a", "reply_all", _("Reply all"), show=False),
-        Binding("f", "forward", _("Forward"), show=False),
-        Binding("n", "compose", _("New"), show=False),
-        Binding("d,delete", "delete", _("Delete"), show=False),
-        Binding("j", "junk", _("Junk"), show=False),
-        Binding("p", "report", _("Report phishing")),
-        Binding("l", "links", _("Check links"), show=False),  # the message itself says so when it has links
-        Binding("o", "follow_link", _("Open link"), show=False),
-        Binding("v", "open_attachment", _("Open attachment"), show=False),
-        Binding("i", "to_inbox", _("Not junk"), show=False),
-        Binding("e", "end", _("End task")),
-        Binding("ctrl+s", "send", _("Send")),
-        Binding("ctrl+o", "attach", _("Attach")),
-        Binding("ctrl+r", "detach", _("Remove attachment"), show=False),
-        Binding("ctrl+t", "save_draft", _("Save draft")),
-        Binding("escape", "close", _("Close")),
+        Binding("r", "reply", N_("Reply")),
+        Binding("a", "reply_all", N_("Reply all"), show=False),
+        Binding("f", "forward", N_("Forward"), show=False),
+        Binding("n", "compose", N_("New"), show=False),
+        Binding("d,delete", "delete", N_("Delete"), show=False),
+        Binding("j", "junk", N_("Junk"), show=False),
+        Binding("p", "report", N_("Report phishing")),
+        Binding("l", "links", N_("Check links"), show=False),  # the message itself says so when it has links
+        Binding("o", "follow_link", N_("Open link"), show=False),
+        Binding("v", "open_attachment", N_("Open attachment"), show=False),
+        Binding("i", "to_inbox", N_("Not junk"), show=False),
+        Binding("e", "end", N_("End task")),
+        Binding("ctrl+s", "send", N_("Send")),
+        Binding("ctrl+o", "attach", N_("Attach")),
+        Binding("ctrl+r", "detach", N_("Remove attachment"), show=False),
+        Binding("ctrl+t", "save_draft", N_("Save draft")),
+        Binding("escape", "close", N_("Close")),
     ]
     MAIL_ACTIONS = frozenset({
         "reply", "reply_all", "forward", "compose", "delete", "junk", "report", "links", "follow_link", "open_attachment",

@@ -14,7 +14,7 @@ from textual.widgets import Button, Checkbox, Input, OptionList, RadioButton, Ra
 from textual.widgets.option_list import Option
 
 from bleep_tui.core.sims.forms import TICKED, FieldError, FormField, FormModel
-from bleep_tui.i18n import _
+from bleep_tui.i18n import N_, _
 from bleep_tui.ui.widgets.sparing import SparingOptionList
 from bleep_tui.ui.glyphs import bar
 from bleep_tui.ui.sims.base import SimWidget
@@ -112,13 +112,13 @@ class FormWidget(SimWidget):
     """
 
     BINDINGS = [
-        Binding("ctrl+n", "next", _("Next page")),
-        Binding("ctrl+b", "back", _("Back")),
-        Binding("ctrl+r", "review", _("Check answers"), show=False),  # its button is on the last page; the bar has no room
-        Binding("ctrl+s", "submit", _("Send form")),
-        Binding("ctrl+o", "documents", _("Papers")),
-        Binding("ctrl+t", "next_document", _("Next document"), show=False),
-        Binding("ctrl+g", "end", _("End task")),
+        Binding("ctrl+n", "next", N_("Next page")),
+        Binding("ctrl+b", "back", N_("Back")),
+        Binding("ctrl+r", "review", N_("Check answers"), show=False),  # its button is on the last page; the bar has no room
+        Binding("ctrl+s", "submit", N_("Send form")),
+        Binding("ctrl+o", "documents", N_("Papers")),
+        Binding("ctrl+t", "next_document", N_("Next document"), show=False),
+        Binding("ctrl+g", "end", N_("End task")),
     ]
 
     model: FormModel

@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from bleep_tui.core.sims.email import Link
 from bleep_tui.core.sims.money import euro
-from bleep_tui.i18n import _
+from bleep_tui.i18n import N_, _
 from bleep_tui.ui.sims.dialogs import DIALOG_CSS
 from bleep_tui.ui.widgets.key_bar import KeyBar
 
@@ -33,8 +33,8 @@ class SimulatedScreen(ModalScreen[bool]):
     SimulatedScreen .alarm { color: $error; text-style: bold; }
     """
     BINDINGS = [
-        Binding("enter", "act", _("Go on")),
-        Binding("escape", "close", _("Close the page")),
+        Binding("enter", "act", N_("Go on")),
+        Binding("escape", "close", N_("Close the page")),
     ]
 
     def __init__(self, frame: str, address: str, text: Text, acts: bool = False) -> None:

@@ -19,6 +19,8 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
+from bleep_tui.i18n import _
+
 
 class ShownKey(NamedTuple):
     label: str  # as the terminal's glyphs allow: "F2", "↑↓", "Esc"
@@ -90,7 +92,9 @@ class KeyBar(Widget, can_focus=False):
                 shown.append(previous._replace(label=previous.label + joiner + label, enabled=previous.enabled or enabled))
                 continue
             last_group = binding.group
+            # Descriptions are written with N_(): translated here, in the language of this session.
             description = binding.group.description if binding.group is not None else binding.description
+            description = _(description) if description else ""
             shown.append(ShownKey(label, description, binding.key, enabled))
         return tuple(shown)
 

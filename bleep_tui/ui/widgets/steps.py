@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from bleep_tui.core.model import ChoiceStep, OrderStep, TextStep
 from bleep_tui.core.scoring import Answer
-from bleep_tui.i18n import _
+from bleep_tui.i18n import N_, _
 from bleep_tui.ui.widgets.sparing import SparingOptionList
 from bleep_tui.ui.widgets.text_field import TextField
 from bleep_tui.ui.widgets.ticklist import TickList
@@ -27,7 +27,7 @@ class AnswerGiven(Message):
 class SingleChoice(SparingOptionList):
     """Arrows to move, Enter to answer. Nothing is highlighted at first, so a quick Enter chooses nothing."""
 
-    BINDINGS = [Binding("enter", "select", _("Answer"))]
+    BINDINGS = [Binding("enter", "select", N_("Answer"))]
 
     def __init__(self, step: ChoiceStep, order: Sequence[int]) -> None:
         """`order`: the options' indexes in the order shown (core/shuffle.py); the answer is an index."""
@@ -49,7 +49,7 @@ class SingleChoice(SparingOptionList):
 class MultipleChoice(TickList[int]):
     """Space ticks or unticks, Enter answers."""
 
-    BINDINGS = [Binding("enter", "answer", _("Check answer"), show=True)]
+    BINDINGS = [Binding("enter", "answer", N_("Check answer"), show=True)]
 
     def __init__(self, step: ChoiceStep, order: Sequence[int]) -> None:
         """`order`: the options' indexes in the order shown (core/shuffle.py); the answer is the ticked indexes."""
@@ -72,11 +72,11 @@ class OrderList(SparingOptionList):
     """Space picks an item up or puts it down; arrows move a picked-up item; u/d move at once; Enter answers."""
 
     BINDINGS = [
-        Binding("space", "grab", _("Pick up/put down"), show=True),
+        Binding("space", "grab", N_("Pick up/put down"), show=True),
         # One footer entry for both, so every key still fits at 80 columns.
-        Binding("u", "move(-1)", _("Move up"), show=True, group=Binding.Group(_("Move up/down"), compact=True)),
-        Binding("d", "move(1)", _("Move down"), show=True, group=Binding.Group(_("Move up/down"), compact=True)),
-        Binding("enter", "answer", _("Check"), show=True),
+        Binding("u", "move(-1)", N_("Move up"), show=True, group=Binding.Group(N_("Move up/down"), compact=True)),
+        Binding("d", "move(1)", N_("Move down"), show=True, group=Binding.Group(N_("Move up/down"), compact=True)),
+        Binding("enter", "answer", N_("Check"), show=True),
     ]
 
     def __init__(self, step: OrderStep, order: Sequence[int], moving_glyph: str) -> None:

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from bleep_tui.i18n import _
+from bleep_tui.i18n import N_, _
 from bleep_tui.ui.widgets.sparing import SparingOptionList
 
 Value = TypeVar("Value")
@@ -18,7 +18,7 @@ Value = TypeVar("Value")
 class TickList(SparingOptionList, Generic[Value]):
     """Arrows move, Space ticks or unticks; a click ticks too. `ticked` holds the ticked values in list order."""
 
-    BINDINGS = [Binding("space", "tick", _("Tick / untick"))]
+    BINDINGS = [Binding("space", "tick", N_("Tick / untick"))]
 
     def __init__(self, choices: list[tuple[str, Value]], classes: str | None = None) -> None:
         super().__init__(markup=False, classes=classes)
