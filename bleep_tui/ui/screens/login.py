@@ -53,9 +53,9 @@ class LoginScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         self.composed_in = self.app.language.shown
         with Vertical(id="login"):
+            yield Static(_("BLEEP: log in"), id="login-title", markup=False)
             if several_languages():
                 yield LanguageRow(id="language-row")
-            yield Static(_("BLEEP: log in"), id="login-title", markup=False)
             yield Static(
                 _("Type your learner code, press Enter, then your PIN and Enter. "
                   "Your facilitator gives you both."),

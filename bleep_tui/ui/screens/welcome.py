@@ -30,9 +30,9 @@ class WelcomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="welcome"):
+            yield Static(_("Welcome to BLEEP"), id="welcome-title", markup=False)
             if several_languages():
                 yield LanguageRow(id="language-row")
-            yield Static(_("Welcome to BLEEP"), id="welcome-title", markup=False)
             yield Static(
                 _(
                     "Here you practise everyday digital tasks: cash machines, card payments, "
