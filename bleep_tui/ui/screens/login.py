@@ -31,7 +31,7 @@ def login_message(result: LoginResult) -> str:
 class PinField(TextField):
     """The PIN box names its Enter on the key bar."""
 
-    BINDINGS = [Binding("enter", "submit", _("Log in"))]
+    BINDINGS = [Binding("enter", "submit", N_("Log in"))]
 
 
 class LoginScreen(Screen[None]):
@@ -41,7 +41,7 @@ class LoginScreen(Screen[None]):
         # Enter in the code field: a priority binding runs as the app takes the key, before the keys typed
         # behind it are handed to a field. Input's own Enter posts a message that comes after them, so a
         # quick "code Enter PIN" (or a terminal that sends a line at once) would put the PIN in the code field.
-        Binding("enter", "to_pin", _("Next: your PIN"), priority=True),
+        Binding("enter", "to_pin", N_("Next: your PIN"), priority=True),
     ]
 
     def __init__(self) -> None:
