@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench clean extract update compile new-language
+.PHONY: run test bench mutation clean extract update compile new-language
 
 # The stamp files make a second `make run` start at once: reinstall only when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -18,6 +18,10 @@ $(VENV)/.installed-test: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(VENV)/.installed $@
 
+$(VENV)/.installed-mutation: $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet -e '.[test,mutation]'
+	touch $@
+
 run: $(VENV)/.installed
 	$(BIN)/bleep
 
@@ -28,8 +32,19 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/record_answer.py
 
+# Mutation testing (README, "For developers"): one layer after another, niced, one worker by default,
+# because the machine is shared. `make mutation MUTATION_LAYERS=core` runs one layer.
+MUTATION_LAYERS ?= core store export ui
+MUTATION_JOBS ?= 1
+
+mutation: $(VENV)/.installed-mutation
+	for layer in $(MUTATION_LAYERS); do \
+		nice -n 15 $(BIN)/mutmut run --max-children $(MUTATION_JOBS) "bleep_tui.$$layer.*" || exit 1; \
+	done
+	$(BIN)/python tests/mutation_summary.py
+
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) build dist *.egg-info mutants
 
 # Translations (docs/translating.md). The catalogues live in bleep_tui/locale/: bleep.pot and
 # bleep-content.pot (the English), and LANG/LC_MESSAGES/{bleep,bleep-content}.po and .mo per language.

@@ -24,6 +24,40 @@ for number, pin in enumerate(sys.argv[3:]):
 """
 
 
+# Another facilitator's or learner's process: waits for "go" on stdin, so that all of them start at once.
+AT_ONCE = """
+import sys
+from pathlib import Path
+from bleep_tui.store.accounts import AccountStore
+store = AccountStore(Path(sys.argv[1]))
+action, args = sys.argv[2], sys.argv[3:]
+sys.stdin.readline()
+if action == "add":
+    for code in args:
+        store.add(code, "Learner " + code, "1234")
+else:
+    for pin in args[1:]:
+        print(store.login(args[0], pin).status, flush=True)
+"""
+
+
+def at_once(data_dir: Path, *commands: list[str]) -> list[str]:
+    """Run each command in its own process, all released together; what they printed."""
+    children = [
+        subprocess.Popen([sys.executable, "-c", AT_ONCE, str(data_dir), *command], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        for command in commands
+    ]
+    for child in children:
+        child.stdin.write("go\n")
+        child.stdin.flush()
+    outputs = []
+    for child in children:
+        out, _ = child.communicate(timeout=120)
+        assert child.returncode == 0
+        outputs += out.split()
+    return outputs
+
+
 def try_pins_in_a_new_process(data_dir: Path, code: str, *pins: str) -> list[str]:
     result = subprocess.run([sys.executable, "-c", TRY_PINS, str(data_dir), code, *pins], capture_output=True, text=True, check=True, timeout=60)
     return result.stdout.split()
@@ -109,6 +143,23 @@ def test_lockout_counts_across_processes_and_a_new_process_sees_the_lock(account
     assert second == ["wrong_pin", "wrong_pin"]
     assert try_pins_in_a_new_process(data_dir, "ana", "1234") == ["locked"]
     assert accounts.get("ana").locked
+
+
+def test_two_facilitators_adding_learners_at_once_lose_none(data_dir: Path) -> None:
+    AccountStore(data_dir).add("first", "First", "1234")  # the files exist, so every process starts by reading them
+    batches = [[f"f{facilitator}-{n}" for n in range(4)] for facilitator in range(3)]
+    at_once(data_dir, *(["add", *batch] for batch in batches))
+    codes = {account.code for account in AccountStore(data_dir).accounts()}
+    assert codes == {"first", *(code for batch in batches for code in batch)}
+    for code in codes:
+        assert AccountStore(data_dir).login(code, "1234").status == "ok"
+
+
+def test_wrong_pins_typed_on_several_terminals_at_once_all_count(accounts: AccountStore) -> None:
+    statuses = at_once(accounts.data_dir, *(["login", "ana", "0000", "0000"] for _ in range(2)))
+    assert sorted(statuses) == ["wrong_pin"] * 4
+    assert accounts.get("ana").failed_logins == 4
+    assert accounts.login("ana", "0000").status == "locked"
 
 
 def test_an_unknown_or_path_like_code_is_refused_and_creates_no_file(accounts: AccountStore, data_dir: Path) -> None:

@@ -124,12 +124,39 @@ def test_a_failed_write_leaves_the_old_file_whole(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["f.json"]
 
 
+def test_a_replace_reaches_the_disk_in_order_write_fsync_file_replace_fsync_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A crash of the machine cannot be staged here, so the system calls are recorded in their order instead."""
+    target = tmp_path / "f.json"
+    target.write_text('{"old": 1}')
+    calls: list[tuple[str, ...]] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def recording_fsync(fd: int) -> None:
+        path = Path(os.readlink(f"/proc/self/fd/{fd}"))
+        calls.append(("fsync", "folder" if path.is_dir() else path.read_text()))
+        real_fsync(fd)
+
+    def recording_replace(source: str | os.PathLike[str], destination: str | os.PathLike[str]) -> None:
+        calls.append(("replace", Path(destination).name, "from " + Path(source).parent.name))
+        real_replace(source, destination)
+
+    monkeypatch.setattr(os, "fsync", recording_fsync)
+    monkeypatch.setattr(os, "replace", recording_replace)
+    atomic_write(target, '{"new": 2}')
+    assert calls == [
+        ("fsync", '{"new": 2}'),  # the whole new text is written and on disk before it takes the old one's name
+        ("replace", "f.json", "from " + tmp_path.name),
+        ("fsync", "folder"),  # then the folder, so that the new name itself survives a power cut
+    ]
+
+
 def test_data_dir_option_beats_environment_beats_platform_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BLEEP_DATA_DIR", str(tmp_path / "env"))
     assert resolve_data_dir(tmp_path / "opt") == tmp_path / "opt"
     assert resolve_data_dir(None) == tmp_path / "env"
     monkeypatch.delenv("BLEEP_DATA_DIR")
-    assert "bleep" in str(resolve_data_dir(None))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert resolve_data_dir(None) == tmp_path / "xdg" / "bleep"
 
 
 def run_recorder(data_dir: Path, tag: str, count: int) -> subprocess.Popen:
