@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -106,13 +107,42 @@ def test_export_cli_writes_csv_to_a_file_for_everyone(class_of_two: Path, tmp_pa
     assert rows[1][4] == "Never share a one-time code"
 
 
-def test_export_cli_for_one_learner_since_a_day_as_json_on_stdout(class_of_two: Path) -> None:
+def test_export_cli_for_one_learner_leaves_out_the_runs_before_since_as_json_on_stdout(class_of_two: Path) -> None:
     result = bleep("--data-dir", str(class_of_two), "export", "--format", "json", "--learner", "ana", "--since", "2026-03-01")
     assert result.returncode == 0
     [record] = json.loads(result.stdout)
     assert record["code"] == "ana"
     assert {e["run"] for e in record["events"] if "run" in e} == {"new"}
     assert [(r["attempts"], r["best_percent"]) for r in record["lessons"]] == [(1, 100)]
+
+
+def test_since_keeps_the_start_of_a_run_that_goes_on_after_midnight(data_dir: Path) -> None:
+    """A lesson begun late on the last day before --since and finished after it is one whole run, not a finish from nowhere."""
+    store = LearnerStore(data_dir, "ana")
+    store.create("Ana")
+    store.record(Event("lesson_started", "2026-02-28T23:50:00+00:00", lesson="safety-one-time-codes", run="late"))
+    store.record(Event("answered", "2026-02-28T23:55:00+00:00", lesson="safety-one-time-codes", run="late", step="s1", answer="x", correct=False, try_number=1))
+    store.record(Event("lesson_finished", "2026-03-01T00:10:00+00:00", lesson="safety-one-time-codes", run="late", points=30, percent=80, stars=2))
+    result = bleep("--data-dir", str(data_dir), "export", "--format", "json", "--since", "2026-03-01")
+    assert result.returncode == 0, result.stderr
+    [record] = json.loads(result.stdout)
+    assert [(e["kind"], e["at"][:10]) for e in record["events"]] == [("lesson_started", "2026-02-28"), ("lesson_finished", "2026-03-01")]
+    assert [(r["attempts"], r["seconds"]) for r in record["lessons"]] == [(1, 20 * 60)]
+
+
+def test_an_export_file_is_0600_and_never_half_written(class_of_two: Path, tmp_path: Path) -> None:
+    """Written whole under a new name, then put in place: a spreadsheet that had the old export open still reads it whole."""
+    out = tmp_path / "shared-folder" / "progress.csv"
+    out.parent.mkdir()
+    out.write_text("the export of last week\n")
+    out.chmod(0o644)
+    with out.open() as opened_before:
+        result = bleep("--data-dir", str(class_of_two), "export", "--out", str(out))
+        assert result.returncode == 0, result.stderr
+        assert opened_before.read() == "the export of last week\n"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert csv_rows(out.read_text(encoding="utf-8"))[0] == list(HEADER)
+    assert [p.name for p in out.parent.iterdir()] == ["progress.csv"]  # no temp file left beside it
 
 
 @pytest.mark.parametrize(
