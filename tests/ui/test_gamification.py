@@ -53,8 +53,9 @@ async def test_a_first_perfect_lesson_celebrates_new_badges_once_and_the_profile
         assert "Level 1: Newcomer" in profile and "36 XP, 14 to the next level" in profile
         earned = [e for e in LearnerStore(data_dir).events() if e.kind == "achievement_earned"]
         assert f"Badges: {len(earned)} of {len(app.achievements)}" in profile
-        today = datetime.now().astimezone().date().isoformat()
-        assert "✦ First steps" in profile and today in profile
+        [first_steps] = [e for e in LearnerStore(data_dir).events() if e.achievement == "first-lesson"]
+        earned_on = datetime.fromisoformat(first_steps.at).astimezone().date().isoformat()  # the learner's local day
+        assert "✦ First steps" in profile and earned_on in profile
         assert "Never share" not in profile  # lesson titles are not badges
         assert "4.2 Protecting personal data and privacy" in profile and "Familiar" in profile
         locked = await whole_scroll(pilot)
@@ -74,6 +75,30 @@ async def test_a_first_perfect_lesson_celebrates_new_badges_once_and_the_profile
     assert {"code-keeper", "first-lesson", "first-perfect", "no-hints"} <= {e.achievement for e in earned}
     assert len(earned) == len({e.achievement for e in earned})  # each recorded once
     assert {e.achievement: e.points for e in earned}["first-lesson"] == 10
+
+
+async def test_the_result_screen_says_level_up_once_and_a_replay_says_no_new_xp(data_dir: Path) -> None:
+    store = LearnerStore(data_dir)
+    store.create("Sam")
+    finished_lesson(store, "money-atm-withdraw", datetime.now(timezone.utc) - timedelta(days=1), "r0")  # 20 XP
+    app = BleepApp(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        starter = app.levels[1]
+        assert 20 < starter.xp <= 20 + 36  # this lesson played perfectly (36 XP) crosses into level 2
+        await open_lesson(pilot, LESSON)
+        await play_one_time_codes_perfectly(pilot)
+        result = screen_text(app)
+        assert result.count("LEVEL UP!") == 1
+        assert f"LEVEL UP! You are now level 2: {starter.name}" in result
+        assert "You gained 36 XP. Total: 56 XP" in result
+
+        await press(pilot, "enter")
+        await open_lesson(pilot, LESSON)
+        await play_one_time_codes_perfectly(pilot)
+        replay = screen_text(app)
+        assert "LEVEL UP!" not in replay
+        assert "No new XP: your best result on this lesson still counts. Total: 56 XP" in replay
 
 
 async def test_in_ascii_mode_the_profile_shows_the_ascii_symbols(data_dir: Path) -> None:
