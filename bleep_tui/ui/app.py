@@ -74,7 +74,8 @@ class BleepApp(App[None]):
         self.idle_seconds = self.settings.idle_minutes * 60
         self._idle_timer: Timer | None = None
         self._login_screen: Screen[None] | None = None
-        self._last_key = monotonic()
+        self.clock = monotonic  # seconds, for the idle logout; tests put a clock of their own here
+        self._last_key = self.clock()
         self.glyphs: Glyphs = ASCII if ascii else UNICODE
         self._given_catalog = catalog
         self._content: Content | None = None
@@ -227,7 +228,7 @@ class BleepApp(App[None]):
             self.notify(str(error), severity="error", markup=False)
         else:
             self.language.switch(chosen_language or (profile.language if profile else "") or None)
-        self._last_key = monotonic()
+        self._last_key = self.clock()
         self._arm_idle_timer(self.idle_seconds)
         self.add_mode(SESSION_MODE, Screen)  # an empty floor under the learner's screens
         self.switch_mode(SESSION_MODE)
@@ -261,7 +262,7 @@ class BleepApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
-            self._last_key = monotonic()
+            self._last_key = self.clock()
             if self._key_bar is not None:
                 self._key_bar.clear_notes()  # notes stay until the next key
         await super().on_event(event)
@@ -284,10 +285,11 @@ class BleepApp(App[None]):
     def _arm_idle_timer(self, seconds: float) -> None:
         # One one-shot timer at a time, re-armed only when it fires: a key press costs no timer work,
         # and an idle session wakes once, to log out. (Timer.reset would only apply at the next wake.)
-        self._idle_timer = self.set_timer(seconds, self._idle_check, name="idle-logout")
+        self._idle_timer = self.set_timer(seconds, self.log_out_if_idle, name="idle-logout")
 
-    def _idle_check(self) -> None:
-        left = self.idle_seconds - (monotonic() - self._last_key)
+    def log_out_if_idle(self) -> None:
+        """Log out when no key came for the idle time; else check again when it would be up."""
+        left = self.idle_seconds - (self.clock() - self._last_key)
         if left > 0:
             self._arm_idle_timer(left)
             return

@@ -167,19 +167,36 @@ async def test_the_footer_offers_log_out_instead_of_quit_to_a_learner(shared_dir
         assert "Log out" in footer and "Quit" not in footer
 
 
+class Clock:
+    """The app's idle clock, moved on only by the test: no real wait decides a logout."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def wait_for_login_screen(pilot: Pilot) -> None:
+    for _ in range(400):  # a bounded wait for the screen itself, not for a length of time
+        if isinstance(pilot.app.screen, LoginScreen):
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"still not logged out:\n{screen_text(pilot.app)}")
+
+
 async def test_an_idle_learner_is_logged_out_with_progress_saved(shared_dir: Path) -> None:
     app = BleepApp(shared_dir)
-    app.idle_seconds = 1.5  # the timer is real, only shorter; each key below starts the wait again
+    app.clock = clock = Clock()
+    app.idle_seconds = 0.1  # the real timer only decides how often the app looks at its clock
     async with app.run_test(size=SIZE) as pilot:
         await log_in(pilot, "ana", "1234")
         await open_lesson(pilot, LESSON)
         await pilot.press("enter")  # the intro
         await choose_wrong(pilot)
-        for _ in range(200):
-            if isinstance(app.screen, LoginScreen):
-                break
-            await pilot.pause(0.05)
-        assert isinstance(app.screen, LoginScreen)
+        assert "2 tries left" in screen_text(app)
+        clock.now += 1  # ten times the idle time without a key
+        await wait_for_login_screen(pilot)
         assert "You were logged out after 15 minutes without a key. Your progress is saved." in screen_text(app)
         assert app.store is None
         await log_in(pilot, "ana", "1234")
@@ -187,6 +204,28 @@ async def test_an_idle_learner_is_logged_out_with_progress_saved(shared_dir: Pat
         assert "Step 2 of 4" in screen_text(app) and "2 tries left" in screen_text(app)
     answered = [e for e in LearnerStore(shared_dir, "ana").events() if e.kind == "answered"]
     assert [(e.step, e.correct) for e in answered] == [("caller-asks", False)]
+
+
+async def test_a_learner_who_keeps_typing_is_not_logged_out(shared_dir: Path) -> None:
+    app = BleepApp(shared_dir)
+    app.clock = clock = Clock()
+    async with app.run_test(size=SIZE) as pilot:
+        await log_in(pilot, "ana", "1234")
+        await open_lesson(pilot, LESSON)
+        for _ in range(3):  # 30 minutes in all, a key every 10
+            clock.now += 10 * 60
+            await pilot.press("tab")
+            app.log_out_if_idle()
+            await pilot.pause()
+        assert "Step 1 of 4" in screen_text(app) and app.store.code == "ana"
+        clock.now += 14 * 60  # nearly 15 minutes since the last key
+        app.log_out_if_idle()
+        await pilot.pause()
+        assert not isinstance(app.screen, LoginScreen)
+        clock.now += 60
+        app.log_out_if_idle()
+        await pilot.pause()
+        assert isinstance(app.screen, LoginScreen) and app.store is None
 
 
 async def test_the_idle_logout_waits_for_the_configured_minutes(shared_dir: Path) -> None:
