@@ -25,9 +25,14 @@ def option_order(step: ChoiceStep, seed: str) -> tuple[int, ...]:
 
 
 def item_order(step: OrderStep, seed: str) -> tuple[int, ...]:
-    """The items as shown, by their place in the file (the right order); never already right."""
-    order = list(range(len(step.items)))
-    random.Random(seed).shuffle(order)
-    if order == sorted(order):
-        order = order[1:] + order[:1]
+    """The items as shown, by their place in the file (the right order); never already right.
+
+    From three items on, never the right order turned round either (the last item on top, say),
+    which one move would put right.
+    """
+    right = list(range(len(step.items)))
+    too_easy = [right[turn:] + right[:turn] for turn in range(len(right))] if len(right) >= 3 else [right]
+    order, rng = right[:], random.Random(seed)
+    while order in too_easy:
+        rng.shuffle(order)
     return tuple(order)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 import pytest
@@ -61,6 +62,15 @@ def test_a_run_shows_the_same_order_every_time_and_other_runs_other_orders() -> 
 def test_an_order_step_is_never_shown_already_right() -> None:
     two = replace(ORDER, items=("First", "Second"))
     assert all(item_order(two, step_seed(run, two.id)) == (1, 0) for run in RUNS)
+
+
+@pytest.mark.parametrize("items", [2, 3, 4])
+def test_an_order_step_never_starts_in_the_right_order_and_is_not_a_rotation(items: int) -> None:
+    """Every start is a fair one (for two items the only wrong order is the pair turned round), and each fair one happens."""
+    step = replace(ORDER, items=tuple(f"item {n}" for n in range(items)))
+    right = tuple(range(items))
+    too_easy = {right[turn:] + right[:turn] for turn in range(items)} if items >= 3 else {right}
+    assert {item_order(step, step_seed(run, step.id)) for run in RUNS} == set(itertools.permutations(right)) - too_easy
 
 
 def test_an_answer_stored_before_options_were_shuffled_still_scores_right() -> None:

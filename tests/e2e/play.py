@@ -47,9 +47,16 @@ def choice_keys(step: ChoiceStep, run: str) -> list[str]:
     return ["home"] + ["down"] * option_order(step, step_seed(run, step.id)).index(right) + ["enter"]
 
 
-def order_keys(step: OrderStep, run: str) -> list[str]:
-    """The keys that put a shuffled order step right: as tests/ui/test_lesson_player.py does."""
-    order = list(item_order(step, step_seed(run, step.id)))
+def shown_order(screen: str, step: OrderStep) -> list[int]:
+    """The order step's items as the terminal shows them, top to bottom, as indexes into the right order."""
+    rows = screen.splitlines()
+    row_of = {n: next(i for i, row in enumerate(rows) if item[:40] in row) for n, item in enumerate(step.items)}
+    return sorted(row_of, key=row_of.__getitem__)
+
+
+def order_keys(start: list[int]) -> list[str]:
+    """The keys that put an order step right from `start`, the order it shows: as tests/ui/test_lesson_player.py does."""
+    order = list(start)
     keys = ["home"]
     cursor = 0
     for target in range(len(order)):
@@ -61,8 +68,30 @@ def order_keys(step: OrderStep, run: str) -> list[str]:
     return keys + ["enter"]
 
 
+def play_lesson(term: PtyTerminal, data_dir: Path) -> str:
+    """A perfect `safety-one-time-codes` from its first step, each key once the screen it is for is shown; the result screen."""
+    steps = lesson().steps
+    assert isinstance(steps[1], ChoiceStep) and isinstance(steps[3], OrderStep)
+    term.wait_for("Step 1 of 4")
+    term.press("enter")  # Continue
+    term.wait_for("Step 2 of 4")
+    term.press(*choice_keys(steps[1], started_run(data_dir)))
+    term.wait_for("Right!")
+    term.press("enter")  # Continue
+    term.wait_for("Step 3 of 4")
+    term.type("Nobody")
+    term.press("enter")
+    term.wait_for("Right!")
+    term.press("enter")
+    screen = term.wait_for(lambda shown: "Step 4 of 4" in shown and steps[3].items[0][:40] in shown)
+    term.press(*order_keys(shown_order(screen, steps[3])))
+    term.wait_for("Right!")
+    term.press("enter")  # Continue: the result
+    return term.wait_for("Lesson complete")
+
+
 def lesson_keys(run: str) -> list[tuple[str, ...]]:
-    """Every keystroke of a perfect `safety-one-time-codes` in `run`, from its first step to its result."""
+    """Every keystroke of a perfect `safety-one-time-codes` in `run`, typed ahead without looking (for bench/run.py)."""
     steps = lesson().steps
     assert isinstance(steps[1], ChoiceStep) and isinstance(steps[3], OrderStep)
     return [
@@ -71,6 +100,6 @@ def lesson_keys(run: str) -> list[tuple[str, ...]]:
         ("enter",),  # Continue
         tuple("Nobody") + ("enter",),  # step 3
         ("enter",),  # Continue
-        tuple(order_keys(steps[3], run)),  # step 4
+        tuple(order_keys(list(item_order(steps[3], step_seed(run, steps[3].id))))),  # step 4
         ("enter",),  # Continue: the result
     ]

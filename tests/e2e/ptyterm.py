@@ -141,6 +141,14 @@ class PtyTerminal:
             self.read(left)
         return len(self.output) - before
 
+    def quiet_for(self, seconds: float, timeout: float = WAIT) -> bool:
+        """Whether, within `timeout`, the program sends nothing for `seconds` in a row (a blink or a timer never is)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.bytes_within(seconds) == 0:
+                return True
+        return False
+
     # --- typing ------------------------------------------------------------------
 
     def press(self, *keys: str, settle: bool = True) -> None:

@@ -1,7 +1,8 @@
 """A learner plays lessons with the keyboard at 80x24; what they earn is on screen and on disk."""
 
-from pathlib import Path
+import re
 import shutil
+from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
@@ -74,7 +75,6 @@ async def arrange(pilot: Pilot, goal: list[int]) -> None:
         position = order.index(wanted)
         await pilot.press(*(["down"] * (position - cursor) if position > cursor else ["up"] * (cursor - position)))
         await pilot.press(*(["u"] * (position - target)))
-        order.insert(target, order.pop(position))
         cursor = target
     await pilot.pause()
 
@@ -127,7 +127,9 @@ async def test_a_perfect_lesson_shows_three_stars_and_xp_on_screen_on_disk_and_a
         home = screen_text(again)
         assert "Sam" in home and "36 XP" in home
         menu = again.screen.query_one("#lessons", OptionList)
-        while menu.get_option_at_index(menu.highlighted).id != LESSON:
+        for _ in range(menu.option_count):
+            if menu.get_option_at_index(menu.highlighted).id == LESSON:
+                break
             await pilot.press("down")
         assert "★★★ 100%  Never share a one-time code" in screen_text(again)
 
@@ -370,3 +372,28 @@ async def test_after_three_wrong_orders_the_right_order_is_shown_one_item_a_line
         assert isinstance(step, OrderStep)
         for number, item in enumerate(step.items, 1):
             assert any(line.strip() == f"{number}. {item}" for line in lines), "\n".join(lines)
+
+
+def shown_items(pilot: Pilot) -> list[str]:
+    """The order step's items as its list shows them, top to bottom."""
+    return [re.sub(r"^\S*\s*\d+\. ", "", str(option.prompt).strip()) for option in pilot.app.screen.query_one(OrderList).options]
+
+
+async def test_arrows_move_a_picked_up_item_and_space_puts_it_down(data_dir: Path) -> None:
+    app = BleepApp(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await create_learner(pilot)
+        await open_lesson(pilot, LESSON)
+        await pilot.press("enter")
+        await choose_right(pilot)
+        await pilot.press("enter", *"Nobody", "enter", "enter")
+        await pilot.pause()
+        before = shown_items(pilot)
+        await pilot.press("home", "space", "down", "down")  # pick up the top item and carry it down two places
+        await pilot.pause()
+        assert shown_items(pilot) == [before[1], before[2], before[0], before[3]]
+        assert f"{app.glyphs.moving} 3. {before[0]}" in screen_text(app)
+        await pilot.press("space", "up")  # put it down: the arrows move the cursor again, not the item
+        await pilot.pause()
+        assert shown_items(pilot) == [before[1], before[2], before[0], before[3]]
+        assert app.glyphs.moving not in screen_text(app)
