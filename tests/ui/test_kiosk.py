@@ -150,7 +150,9 @@ async def test_no_command_palette_and_no_dashboard_in_the_learner_app(shared_dir
         assert not any(type(screen).__module__.endswith("dashboard") for screen in app.screen_stack)
 
 
-async def test_lesson_text_holds_no_link_to_click_and_opening_a_url_does_nothing(shared_dir: Path) -> None:
+async def test_lesson_text_holds_no_link_to_click_and_opening_a_url_does_nothing(shared_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url, *args, **kwargs: opened.append(url))  # where Textual would send it
     app = BleepApp(shared_dir)
     async with app.run_test(size=SIZE) as pilot:
         app.start_session("k00")
@@ -165,7 +167,8 @@ async def test_lesson_text_holds_no_link_to_click_and_opening_a_url_does_nothing
         assert "".join(segment.text for segment in segments).strip()
         assert not any(segment.style and (segment.style.link or "@click" in segment.style.meta) for segment in segments)
         app.open_url("file:///etc/passwd")
-        assert app.is_running
+        await pilot.pause()
+        assert opened == [] and app.is_running
 
 
 async def test_a_learner_store_reads_only_the_logged_in_learner(shared_dir: Path) -> None:

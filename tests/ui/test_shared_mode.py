@@ -231,7 +231,18 @@ async def test_a_learner_who_keeps_typing_is_not_logged_out(shared_dir: Path) ->
 async def test_the_idle_logout_waits_for_the_configured_minutes(shared_dir: Path) -> None:
     (shared_dir / "settings.toml").write_text('mode = "shared"\nidle_minutes = 3\n')
     app = BleepApp(shared_dir)
-    assert app.idle_seconds == 180
+    app.clock = clock = Clock()
+    async with app.run_test(size=SIZE) as pilot:
+        await log_in(pilot, "ana", "1234")
+        clock.now += 3 * 60 - 1
+        app.log_out_if_idle()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        clock.now += 1
+        app.log_out_if_idle()
+        await pilot.pause()
+        assert isinstance(app.screen, LoginScreen)
+        assert "You were logged out after 3 minutes without a key." in screen_text(app)
 
 
 async def test_personal_mode_has_no_login_and_ctrl_q_still_quits(data_dir: Path) -> None:

@@ -90,7 +90,7 @@ async def test_drafts_are_kept_and_the_cv_goes_to_the_jobs_address_with_the_righ
         await pilot.pause()
         await pilot.press(*"jobs@hollybrook-gardens.eu", "tab", "tab", *"Application gardener", "ctrl+t")
         await pilot.pause()
-        assert "Drafts (1)" in screen_text(app) or "Drafts" in screen_text(app)
+        assert "Drafts (1)" in screen_text(app)
         folders = app.screen.query_one("#folders", OptionList)
         folders.focus()
         await pilot.press("down", "down")  # Inbox -> Sent -> Drafts
@@ -134,8 +134,13 @@ async def test_reporting_every_scam_with_its_red_flags_and_keeping_real_mail_sco
                 await pilot.press("down")
             await pilot.press("enter")
             await pilot.pause()
-        assert "Junk (3)" in screen_text(app) or "Junk" in screen_text(app)
         assert len(app.screen.query_one("#messages", OptionList).options) == 2
+        folders = app.screen.query_one("#folders", OptionList)
+        folders.focus()
+        await pilot.press("down", "down", "down", "enter")  # Inbox -> Sent -> Drafts -> Junk
+        await pilot.pause()
+        junk = [str(option.prompt) for option in app.screen.query_one("#messages", OptionList).options]
+        assert len(junk) == 3 and all(any(sender in mail for mail in junk) for sender in ("Fairbank", "ParcelFast", "Lottery Office"))
         await pilot.press("e")
         await pilot.pause()
         await pilot.press("y")
