@@ -12,6 +12,7 @@ from bleep_tui.ui.app import BleepApp
 from bleep_tui.ui.terminal import ANSI_THEME, ascii_text, detect
 
 from .screen import screen_text
+from .sims.office_play import start_sim
 from .test_lesson_player import (
     LESSON, SIZE, choose_right, choose_wrong, create_learner, open_lesson, play_one_time_codes_perfectly, put_in_order,
 )
@@ -53,7 +54,8 @@ def non_ascii(screen: str) -> set[str]:
     return {char for char in screen if not char.isascii()}
 
 
-async def test_ascii_mode_draws_welcome_home_every_lesson_step_and_the_result_in_ascii(data_dir: Path) -> None:
+async def test_ascii_mode_draws_welcome_home_each_kind_of_question_its_feedback_and_the_result_in_ascii(data_dir: Path) -> None:
+    """Info, a choice with its feedback and a hint, a typed answer, an order step with an item picked up, the result."""
     app = BleepApp(data_dir, ascii=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -84,6 +86,30 @@ async def test_ascii_mode_draws_welcome_home_every_lesson_step_and_the_result_in
         result = screen_text(app)
         assert "Lesson complete" in result
         assert non_ascii(result) == set(), result
+
+
+@pytest.mark.parametrize(
+    "lesson_id",
+    [
+        "money-sim-atm-withdraw",
+        "money-sim-card-contactless",
+        "money-sim-banking-rent",
+        "communication-sim-email-job-centre",
+        "safety-sim-sms-scams",
+        "services-sim-form-appointment",
+        "work-sim-cv-builder",
+    ],
+)
+async def test_every_simulation_screen_and_its_leave_dialog_are_ascii_in_ascii_mode(data_dir: Path, lesson_id: str) -> None:
+    app = BleepApp(data_dir, ascii=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_sim(pilot, lesson_id)
+        screen = screen_text(app)
+        assert non_ascii(screen) == set(), screen
+        await pilot.press("escape")  # a simulated task asks before it is left
+        await pilot.pause()
+        screen = screen_text(app)
+        assert app.screen.is_modal and non_ascii(screen) == set(), screen
 
 
 async def test_a_perfect_lesson_in_ascii_mode_shows_ascii_stars(data_dir: Path) -> None:
@@ -146,17 +172,28 @@ def ticking_timers(app: App) -> list[str]:
     ]
 
 
+async def settled(pilot) -> None:
+    """Wait until the app has loaded its lessons (after the first screen) and handled every pending message."""
+    for _ in range(200):
+        if pilot.app.content_ready:
+            break
+        await pilot.pause(0.05)
+    assert pilot.app.content_ready
+    await pilot.pause()
+
+
 async def test_an_idle_session_on_a_text_field_runs_no_timer(data_dir: Path) -> None:
     app = BleepApp(data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.5)
+        await settled(pilot)
+        assert "What should we call you?" in screen_text(app)
         assert ticking_timers(app) == []  # the welcome screen's name field
         await create_learner(pilot)
         await open_lesson(pilot, LESSON)
         await pilot.press("enter")
         await choose_right(pilot)
         await pilot.press("enter")
-        await pilot.pause(0.5)
+        await settled(pilot)
         assert "Step 3 of 4" in screen_text(app)  # a typed answer, with the cursor in it
         assert ticking_timers(app) == []
 
