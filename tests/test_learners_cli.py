@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from bleep_tui.core.events import Event
 from bleep_tui.store.accounts import AccountStore
+from bleep_tui.store.learner import LearnerStore
 
 from tests.store.test_accounts import from_terminals
 
@@ -97,6 +99,20 @@ def test_unlock_reset_pin_and_deactivate_change_what_the_learner_can_do(data_dir
     assert store.login("ana", "9876").status == "ok"
     assert bleep("--data-dir", str(data_dir), "learners", "deactivate", "ana").returncode == 0
     assert store.login("ana", "9876").reason == "inactive"
+
+
+def test_activate_lets_a_deactivated_learner_log_in_again_with_their_progress(data_dir: Path) -> None:
+    store = AccountStore(data_dir)
+    store.add("ana", "Ana", "1234")
+    LearnerStore(data_dir, "ana").record(Event("lesson_finished", "2026-03-02T10:00:00+00:00", lesson="l", run="r", points=30))
+    bleep("--data-dir", str(data_dir), "learners", "deactivate", "ana")
+    assert store.login("ana", "1234").status == "inactive"
+    result = bleep("--data-dir", str(data_dir), "learners", "activate", "ANA")  # a code in another case is the same learner
+    assert (result.returncode, result.stdout.strip()) == (0, "activated ana")
+    assert store.login("ana", "1234").status == "ok"
+    assert "lesson_finished" in [e.kind for e in LearnerStore(data_dir, "ana").events()]
+    missing = bleep("--data-dir", str(data_dir), "learners", "activate", "nobody")
+    assert missing.returncode == 1 and "no learner" in missing.stderr and "Traceback" not in missing.stderr
 
 
 def test_import_adds_the_good_rows_and_names_each_bad_row_by_line(tmp_path: Path, data_dir: Path) -> None:

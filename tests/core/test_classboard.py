@@ -14,7 +14,8 @@ def test_a_pseudonym_is_stable_and_never_shows_the_code() -> None:
     assert name == pseudonym("A1234", "secret")
     assert "A1234" not in name
 
-def test_without_the_installations_secret_the_pseudonyms_cannot_be_worked_out() -> None:
+def test_the_same_codes_get_other_pseudonyms_under_another_installations_secret() -> None:
+    """So a pseudonym cannot be worked out from the code alone: it takes the installation's secret."""
     codes = [f"code{n}" for n in range(20)]
     changed = sum(pseudonym(code, "secret one") != pseudonym(code, "secret two") for code in codes)
     assert changed >= 18

@@ -91,3 +91,23 @@ def test_no_color_gets_no_colour_at_all(tmp_path: Path) -> None:
         assert colours & {*range(30, 39), *range(40, 49), *range(90, 98), *range(100, 108)} == set()
         term.press("ctrl+q")
         assert term.wait_exit() == 0
+
+
+MOUSE_REPORTING = (b"\x1b[?1000h", b"\x1b[?1003h", b"\x1b[?1006h")  # what asks a terminal to send mouse events
+
+
+def test_no_mouse_never_asks_the_terminal_for_mouse_events_and_the_keyboard_does_everything(tmp_path: Path) -> None:
+    with PtyTerminal([installed("bleep"), "--data-dir", str(tmp_path / "with-mouse")], terminal_env(tmp_path)) as term:
+        term.wait_for("What should we call you?")
+        assert any(request in term.output for request in MOUSE_REPORTING)  # without the option, it does
+        term.press("ctrl+q")
+        assert term.wait_exit() == 0
+    with PtyTerminal([installed("bleep"), "--no-mouse", "--data-dir", str(tmp_path / "data")], terminal_env(tmp_path)) as term:
+        term.wait_for("What should we call you?")
+        term.type("Sam")
+        term.press("enter")
+        term.wait_for("XP")
+        assert not any(request in term.output for request in MOUSE_REPORTING)
+        term.press("ctrl+q")
+        assert term.wait_exit() == 0
+    assert LearnerStore(tmp_path / "data").profile().name == "Sam"
