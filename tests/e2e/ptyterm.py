@@ -38,6 +38,7 @@ class ScreenTimeout(AssertionError):
     pass
 
 
+
 class PtyTerminal:
     """Runs `argv` on a pseudo-terminal of `size`; everything it writes is kept and drawn by pyte."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -11,8 +12,8 @@ import pytest
 
 from bleep_tui.store.learner import LearnerStore
 
-from .play import LESSON, open_lesson, play_lesson
-from .ptyterm import PtyTerminal
+from .play import LESSON, choice_keys, lesson, open_lesson, play_lesson, started_run
+from .ptyterm import WAIT, PtyTerminal
 
 pytestmark = pytest.mark.slow
 
@@ -111,3 +112,27 @@ def test_no_mouse_never_asks_the_terminal_for_mouse_events_and_the_keyboard_does
         term.press("ctrl+q")
         assert term.wait_exit() == 0
     assert LearnerStore(tmp_path / "data").profile().name == "Sam"
+
+
+def test_a_hung_up_terminal_ends_the_app_and_loses_no_answer(tmp_path: Path) -> None:
+    """What an SSH drop does to a learner mid-lesson, without sshd: the terminal hangs up and the app gets SIGHUP."""
+    data = tmp_path / "data"
+    with PtyTerminal([installed("bleep"), "--data-dir", str(data)], terminal_env(tmp_path), controlling=True) as term:
+        term.wait_for("What should we call you?")
+        term.type("Sam")
+        term.press("enter")
+        term.wait_for("XP")
+        open_lesson(term)
+        term.wait_for("Step 1 of 4")
+        term.press("enter")
+        term.wait_for("Step 2 of 4")
+        term.press(*choice_keys(lesson().steps[1], started_run(data)))
+        term.wait_for("Right!")
+        term.hang_up()
+        try:
+            status = term.process.wait(WAIT)
+        except subprocess.TimeoutExpired:
+            raise AssertionError("the app goes on running after its terminal hung up") from None
+        assert status != 0  # ended by the signal, with no chance to save anything more
+    answered = [(e.step, e.correct) for e in LearnerStore(data).events() if e.kind == "answered"]
+    assert answered == [("caller-asks", True)]

@@ -6,8 +6,10 @@ import getpass
 import os
 import pwd
 import shutil
+import select
 import socket
 import subprocess
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -41,6 +43,37 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def start_sshd(keys: Path) -> tuple[subprocess.Popen[bytes], int]:
+    """sshd on a free port, once it says it listens there; another port if something took that one meanwhile."""
+    for _attempt in range(5):
+        port = free_port()
+        (keys / "sshd_config").write_text(
+            f"Port {port}\nListenAddress 127.0.0.1\nHostKey {keys / 'host_key'}\nPidFile {keys / 'sshd.pid'}\n"
+            f"AuthorizedKeysFile {keys / 'authorized_keys'}\nStrictModes no\nUsePAM no\n"
+            "PasswordAuthentication no\nKbdInteractiveAuthentication no\nPermitRootLogin prohibit-password\n"
+            "AcceptEnv LANG LC_*\nLogLevel INFO\n"
+            "Subsystem sftp internal-sftp\n"  # as every distribution's sshd_config has: ForceCommand must win over it
+            f"Include {keys / 'bleep.conf'}\n"
+        )
+        server = subprocess.Popen([str(SSHD), "-D", "-e", "-f", str(keys / "sshd_config")], stderr=subprocess.PIPE)
+        assert server.stderr is not None
+        log, said = server.stderr.fileno(), b""
+        deadline = time.monotonic() + WAIT
+        while time.monotonic() < deadline:
+            if not select.select([log], [], [], 0.5)[0]:
+                continue
+            chunk = os.read(log, 4096)
+            said += chunk
+            if f"listening on 127.0.0.1 port {port}".encode() in said:
+                threading.Thread(target=server.stderr.read, daemon=True).start()  # the log must never fill its pipe
+                return server, port
+            if not chunk:  # sshd ended: the port was taken, or the setup is wrong
+                break
+        server.kill()
+        server.wait(10)
+    pytest.fail(f"sshd did not start: {said.decode(errors='replace')}")
+
+
 def keygen(path: Path) -> None:
     subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(path)], check=True)
 
@@ -69,25 +102,7 @@ def sshd(tmp_path: Path) -> Iterator[Server]:
         check=True, capture_output=True, text=True,
     ).stdout
     (keys / "bleep.conf").write_text(block)
-    port = free_port()
-    (keys / "sshd_config").write_text(
-        f"Port {port}\nListenAddress 127.0.0.1\nHostKey {keys / 'host_key'}\nPidFile {keys / 'sshd.pid'}\n"
-        f"AuthorizedKeysFile {keys / 'authorized_keys'}\nStrictModes no\nUsePAM no\n"
-        "PasswordAuthentication no\nKbdInteractiveAuthentication no\nPermitRootLogin prohibit-password\n"
-        "AcceptEnv LANG LC_*\nLogLevel ERROR\n"
-        "Subsystem sftp internal-sftp\n"  # as every distribution's sshd_config has: ForceCommand must win over it
-        f"Include {keys / 'bleep.conf'}\n"
-    )
-    server = subprocess.Popen([str(SSHD), "-D", "-e", "-f", str(keys / "sshd_config")], stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + WAIT
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"sshd did not start: {server.stderr.read() if server.stderr else ''}")
-            time.sleep(0.1)
+    server, port = start_sshd(keys)
     try:
         yield Server(port, user, keys / "client_key", data)
     finally:
