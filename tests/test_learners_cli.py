@@ -106,7 +106,7 @@ def test_activate_lets_a_deactivated_learner_log_in_again_with_their_progress(da
     store.add("ana", "Ana", "1234")
     LearnerStore(data_dir, "ana").record(Event("lesson_finished", "2026-03-02T10:00:00+00:00", lesson="l", run="r", points=30))
     bleep("--data-dir", str(data_dir), "learners", "deactivate", "ana")
-    assert store.login("ana", "1234").status == "inactive"
+    assert store.login("ana", "1234").reason == "inactive"
     result = bleep("--data-dir", str(data_dir), "learners", "activate", "ANA")  # a code in another case is the same learner
     assert (result.returncode, result.stdout.strip()) == (0, "activated ana")
     assert store.login("ana", "1234").status == "ok"
