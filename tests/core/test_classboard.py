@@ -2,7 +2,7 @@
 
 from datetime import datetime, timezone
 
-from bleep_tui.core.classboard import BoardEntry, board_entry, pseudonym, ranked
+from bleep_tui.core.classboard import ADJECTIVES, ANIMALS, BoardEntry, board_entry, pseudonym, ranked
 from bleep_tui.core.events import Event
 from bleep_tui.core.levels import Level
 
@@ -19,6 +19,20 @@ def test_the_same_codes_get_other_pseudonyms_under_another_installations_secret(
     codes = [f"code{n}" for n in range(20)]
     changed = sum(pseudonym(code, "secret one") != pseudonym(code, "secret two") for code in codes)
     assert changed >= 18
+
+
+def test_a_pseudonym_stays_the_same_across_versions_of_bleep() -> None:
+    """Written down once: a learner known on the board as Happy Wren 57 stays Happy Wren 57 after an update."""
+    assert pseudonym("A1234", "secret") == "Happy Wren 57"
+    assert pseudonym("ana", "prison-7f3a") == "Keen Bison 14"
+    assert pseudonym("B-77_x", "s") == "Noble Panda 31"
+
+
+def test_pseudonyms_use_every_word_and_every_two_digit_number() -> None:
+    names = [pseudonym(f"learner{n}", "s").split() for n in range(3000)]
+    assert {adjective for adjective, _animal, _number in names} == set(ADJECTIVES)
+    assert {animal for _adjective, animal, _number in names} == set(ANIMALS)
+    assert {int(number) for _adjective, _animal, number in names} == set(range(10, 100))
 
 
 def test_different_learners_mostly_get_different_pseudonyms() -> None:
