@@ -148,6 +148,9 @@ def test_a_sim_trace_rule_with_where_counts_only_matching_entries() -> None:
     assert not met(rule, sim_task("atm", {"event": "pin_entered", "covered": False, "by": "you"}))
     assert not met(rule, sim_task("atm", {"event": "pin_entered", "covered": True, "by": "stranger"}))
     assert met(rule, sim_task("atm", {"event": "pin_entered", "covered": True, "by": "you"}))
+    uncovered = Rule("sim_trace", sim="atm", event="pin_entered", where=(("covered", "false"),), count=1)  # as a file writes `false`
+    assert met(uncovered, sim_task("atm", {"event": "pin_entered", "covered": False}))
+    assert not met(uncovered, sim_task("atm", {"event": "pin_entered", "covered": True}))
 
 
 def test_competence_mastery_rises_with_best_results_on_the_lessons_that_train_it() -> None:

@@ -124,6 +124,34 @@ def test_a_session_left_alone_times_out_and_returns_the_card() -> None:
     assert model.state == "take_card" and model.notice == "timed_out"
 
 
+def last_records(model: AtmModel, count: int) -> list[dict[str, object]]:
+    return [entry.to_record() for entry in model.trace[-count:]]
+
+
+def test_each_timeout_is_kept_in_the_trace_with_what_the_machine_waited_for() -> None:
+    """The debrief and the export name what went wrong: the card, the cash, or the learner at the keypad."""
+    model = at_menu()
+    withdraw(model, 1)
+    model.timeout()
+    assert last_records(model, 2) == [{"event": "timed_out", "waiting_for": "card"}, {"event": "card_kept", "reason": "not_taken"}]
+    assert model.amount == 0
+
+    model = at_menu()
+    withdraw(model, 1)
+    model.take_card()
+    model.timeout()
+    assert [entry.event for entry in model.trace].count("timed_out") == 1
+    assert {"event": "timed_out", "waiting_for": "cash"} in [entry.to_record() for entry in model.trace]
+
+    model = AtmModel(replace(SCENARIO, stranger=True))
+    model.insert_card()
+    model.choose(0)
+    assert model.stranger == "offering"
+    model.timeout()
+    assert {"event": "timed_out", "waiting_for": "you"} in [entry.to_record() for entry in model.trace]
+    assert model.stranger == "gone" and model.amount == 0 and model.state == "take_card"
+
+
 def test_an_idle_machine_waits_without_a_timer() -> None:
     model = AtmModel(SCENARIO)
     assert model.timeout_due is None
