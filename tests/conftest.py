@@ -6,7 +6,7 @@ from hypothesis import settings
 
 # Hypothesis fails an example that takes over 200 ms by default: on a 2-core machine shared with
 # other builds one slow example is no bug. A deadline stays, so a real slowdown (a loop gone wrong) still fails.
-settings.register_profile("bleep", deadline=timedelta(seconds=5), derandomize=False)
+settings.register_profile("bleep", deadline=timedelta(seconds=5))
 settings.load_profile("bleep")
 
 
