@@ -55,6 +55,27 @@ def test_a_card_without_contactless_must_be_inserted() -> None:
     assert model.notice == "no_contactless" and model.state == "present"
 
 
+def test_the_contactless_limit_itself_can_be_tapped_and_one_cent_more_cannot() -> None:
+    at_limit = CardTerminalModel(replace(COFFEE, price=5_000, shown=5_000))
+    at_limit.tap()
+    assert at_limit.state == "receipt" and goal(at_limit, "paid_with", "contactless")
+    over = CardTerminalModel(replace(COFFEE, price=5_001, shown=5_001))
+    over.tap()
+    assert over.state == "present" and over.notice == "over_limit" and over.balance == COFFEE.balance
+    assert over.trace[-1].to_record() == {"event": "contactless_refused", "amount": 5_001}
+
+
+def test_a_tap_with_the_card_already_inserted_or_after_paying_does_nothing() -> None:
+    inserted = CardTerminalModel(SHOES)
+    inserted.insert()
+    inserted.tap()
+    assert inserted.state == "pin" and "card_tapped" not in [entry.event for entry in inserted.trace]
+    paid = CardTerminalModel(COFFEE)
+    paid.tap()
+    paid.tap()
+    assert paid.balance == COFFEE.balance - 340 and [entry.event for entry in paid.trace].count("card_tapped") == 1
+
+
 def test_cancelling_a_wrong_amount_makes_the_assistant_type_the_right_one() -> None:
     model = CardTerminalModel(SHOES)
     assert model.amount == 64_900
