@@ -277,6 +277,30 @@ def test_accepting_the_strangers_help_shares_the_pin() -> None:
     assert goal(model, "pin_shared", True) and goal(model, "stranger_declined", False) and goal(model, "pin_covered", False)
 
 
+def test_the_trace_of_accepted_help_says_the_stranger_typed_the_pin_and_he_is_gone() -> None:
+    model = AtmModel(replace(SCENARIO, stranger=True))
+    model.insert_card()
+    model.choose(0)
+    model.key("4")
+    model.accept_help()
+    assert last_records(model, 3) == [
+        {"event": "stranger_accepted"},
+        {"event": "pin_shared"},
+        {"event": "pin_entered", "correct": True, "covered": False, "by": "stranger"},
+    ]
+    assert model.stranger == "gone" and model.typed == ""
+    before = list(model.trace)
+    model.accept_help()  # he has gone: nothing more happens
+    assert model.trace == before
+
+
+def test_help_can_be_accepted_only_while_the_stranger_offers_it() -> None:
+    model = at_menu()
+    before = list(model.trace)
+    model.accept_help()
+    assert model.trace == before and model.state == "menu"
+
+
 def test_a_finished_machine_ignores_every_action() -> None:
     model = at_menu()
     model.walk_away()
