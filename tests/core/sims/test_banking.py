@@ -164,6 +164,20 @@ def test_doing_nothing_logs_the_learner_out_and_drops_the_draft() -> None:
     assert model.timeout_due is None
 
 
+def test_a_timeout_is_traced_with_where_it_happened_and_a_payment_left_half_done_is_cancelled() -> None:
+    model = logged_in()
+    model.new_payment()
+    model.type("Kar")
+    state = model.state
+    model.timeout()
+    records = [entry.to_record() for entry in model.trace[-2:]]
+    assert records == [{"event": "timed_out", "state": state}, {"event": "payment_cancelled", "state": state}]
+    assert model.typed == ""
+    idle = logged_in()
+    idle.timeout()
+    assert idle.trace[-1].to_record() == {"event": "timed_out", "state": "overview"}  # no payment to cancel
+
+
 def test_the_relative_scam_arrives_by_text_and_checking_and_reporting_is_recorded() -> None:
     model = logged_in(RELATIVE)
     assert model.unread == 1 and model.messages[0].scam
@@ -197,8 +211,15 @@ def test_the_fake_bank_call_comes_with_a_real_code_and_hanging_up_keeps_the_mone
 
 def test_telling_the_caller_the_code_empties_the_account() -> None:
     model = logged_in(BANK_CALL)
+    balance = model.balance
     model.tell_code()
-    assert model.balance == 0 and model.notice == "robbed"
+    assert model.balance == 0 and model.notice == "robbed" and model.state == "overview"
+    assert [entry.to_record() for entry in model.trace[-2:]] == [
+        {"event": "code_shared", "to": "caller"}, {"event": "scam_payment", "amount": balance},
+    ]
+    assert model.history[0] == "Unknown payee  -1240.75"  # the statement shows where the money went
+    model.tell_code()  # the call is over: nothing more to tell
+    assert [entry.event for entry in model.trace].count("code_shared") == 1
     assert goal(model, "code_shared", True) and goal(model, "scam_paid", True)
 
 
