@@ -103,6 +103,34 @@ def test_giving_up_ends_the_task_with_nothing_sent() -> None:
     m = FormModel(SCENARIO)
     m.give_up()
     assert m.finished and not met(m, "submitted") and not met(m, "required_filled") and not met(m, "answered", "name")
+    fill_all(m := FormModel(SCENARIO))
+    m.next_page()
+    m.give_up()
+    assert {"event": "gave_up", "page": 2} in [entry.to_record() for entry in m.trace]  # where the learner stopped
+
+
+def test_back_and_change_open_the_page_asked_for_and_the_trace_names_it() -> None:
+    m = FormModel(SCENARIO)
+    opened = list(m.trace)
+    m.back()  # on the first page there is nothing before it
+    assert m.page == 0 and m.trace == opened
+    fill_all(m)
+    m.set("people", "13")
+    assert not m.next_page()
+    m.set("people", "2")
+    assert m.next_page() and m.page == 1
+    m.set("phone", "12")  # too short: an error on page 2
+    m.next_page()
+    assert m.errors
+    m.back()
+    assert m.page == 0 and m.errors == {}  # the errors of the page left behind are not shown on this one
+    assert m.trace[-1].to_record() == {"event": "page_opened", "page": 1}
+    m.set("phone", "")
+    m.next_page()
+    assert m.review()
+    m.change("size")
+    assert m.page == 1 and not m.reviewing
+    assert m.trace[-1].to_record() == {"event": "page_opened", "page": 2}
 
 
 @given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
