@@ -61,3 +61,17 @@ def test_a_board_entry_is_derived_from_the_learners_events() -> None:
     ]
     entry = board_entry("Calm Otter 11", events, LEVELS, now, timezone.utc)
     assert (entry.xp, entry.level, entry.badges, entry.streak) == (60, "Starter", 1, 1)
+    assert not entry.me and board_entry("Calm Otter 11", events, LEVELS, now, timezone.utc, me=True).me
+
+
+def test_on_the_board_a_badge_earned_twice_counts_once_and_a_paused_week_keeps_the_streak() -> None:
+    now = datetime(2026, 3, 11, tzinfo=timezone.utc)  # a Wednesday of 2026-W11
+    two_weeks_ago = datetime(2026, 2, 25, tzinfo=timezone.utc)  # 2026-W09
+    events = [
+        Event("lesson_finished", two_weeks_ago.isoformat(), lesson="a", run="1", points=20, percent=100, stars=3),
+        Event("achievement_earned", two_weeks_ago.isoformat(), achievement="first", points=10),
+        Event("achievement_earned", now.isoformat(), achievement="first", points=10),  # recomputed after a rule change
+    ]
+    assert board_entry("x", events, LEVELS, now, timezone.utc).badges == 1
+    assert board_entry("x", events, LEVELS, now, timezone.utc).streak == 0  # 2026-W10 had no lesson
+    assert board_entry("x", events, LEVELS, now, timezone.utc, paused_weeks=["2026-W10"]).streak == 1
