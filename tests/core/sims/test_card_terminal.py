@@ -127,8 +127,10 @@ def test_removing_the_card_during_pin_entry_cancels_the_payment() -> None:
 def test_a_pin_entry_left_too_long_times_out_and_the_card_comes_out_first() -> None:
     model = CardTerminalModel(replace(SHOES, shown=6_490))
     model.insert()
+    model.key("3")
     model.timeout()
-    assert model.state == "cancelled" and model.notice == "timed_out"
+    assert model.state == "cancelled" and model.notice == "timed_out" and model.typed == ""
+    assert model.trace[-1].to_record() == {"event": "timed_out", "waiting_for": "pin"}
     model.insert()
     assert model.state == "cancelled"  # the card is still in: take it out first
     model.remove_card()
@@ -140,6 +142,22 @@ def test_the_receipt_question_times_out_as_no() -> None:
     model.tap()
     model.timeout()
     assert model.state == "done" and goal(model, "receipt", False)
+    assert {"event": "timed_out", "waiting_for": "receipt"} in [entry.to_record() for entry in model.trace]
+
+
+def test_nothing_times_out_while_the_assistant_talks_or_after_the_end() -> None:
+    asked = CardTerminalModel(replace(SHOES, shown=6_490, assistant_asks_pin=True))
+    asked.insert()
+    before = list(asked.trace)
+    asked.timeout()
+    assert asked.state == "pin" and asked.trace == before
+    done = CardTerminalModel(COFFEE)
+    done.tap()
+    done.enter()
+    done.walk_away()
+    before = list(done.trace)
+    done.timeout()
+    assert done.trace == before
 
 
 def test_the_assistant_who_asks_for_the_pin_must_be_refused() -> None:
