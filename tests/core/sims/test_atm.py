@@ -218,6 +218,57 @@ def test_another_banks_machine_shows_the_fee_first_and_cancel_takes_nothing() ->
     assert goal(model, "fee_accepted", True) and goal(model, "receipt", True)
 
 
+def test_cash_left_at_another_banks_machine_is_taken_back_with_its_fee_and_the_daily_limit() -> None:
+    other = replace(SCENARIO, own_bank=False, fee=250, withdrawn_today=460)
+    model = at_menu(other)
+    withdraw(model, 0)  # 20 euro and the fee
+    model.take_card()
+    model.timeout()
+    assert model.balance == other.balance and model.notice == "cash_retracted"
+    assert {"event": "cash_retracted", "amount": 20} in [entry.to_record() for entry in model.trace]
+    model.insert_card()
+    model.choose(0)
+    for digit in other.pin:
+        model.key(digit)
+    model.enter()
+    withdraw(model, 1)  # 40 euro: allowed again, as the 20 never left the machine (460 + 40 = 500)
+    assert model.state == "take_card" and model.notice != "daily_limit"
+
+
+def test_taking_the_cash_and_the_receipt_is_traced_once_each() -> None:
+    model = at_menu()
+    withdraw(model, 1, receipt=True)
+    model.take_card()
+    model.take_cash()
+    model.take_cash()
+    model.take_receipt()
+    model.take_receipt()
+    records = [entry.to_record() for entry in model.trace]
+    assert records.count({"event": "cash_taken", "amount": 40}) == 1 and records.count({"event": "receipt_taken"}) == 1
+    assert model.notice == "thank_you" and not model.receipt_out
+
+
+def test_cancel_is_traced_with_the_screen_it_was_pressed_on() -> None:
+    model = at_menu()
+    model.choose(0)  # the amounts
+    model.cancel()
+    assert {"event": "cancelled", "state": "amounts"} in [entry.to_record() for entry in model.trace]
+    assert model.state == "take_card" and model.amount == 0
+
+
+def test_the_language_goal_is_the_last_language_chosen_whatever_its_case_and_none_when_never_asked() -> None:
+    model = at_menu()
+    assert goal(model, "language", "ENGLISH") and not goal(model, "language", "Deutsch")
+    model.cancel()
+    model.take_card()
+    model.insert_card()
+    model.choose(1)  # Deutsch, the second time round
+    assert goal(model, "language", "deutsch") and not goal(model, "language", "English")
+    one_language = AtmModel(replace(SCENARIO, languages=("English",)))
+    one_language.insert_card()
+    assert one_language.state == "pin" and not goal(one_language, "language", "english")
+
+
 def test_a_receipt_left_in_the_slot_counts_as_left_behind() -> None:
     model = at_menu()
     withdraw(model, 0, receipt=True)
