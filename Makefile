@@ -37,9 +37,11 @@ bench: $(VENV)/.installed-test
 MUTATION_LAYERS ?= core store export ui
 MUTATION_JOBS ?= 1
 
+# The rules, the store and the exports are held to their own quick tests (see tests/conftest.py).
 mutation: $(VENV)/.installed-mutation
 	for layer in $(MUTATION_LAYERS); do \
-		nice -n 15 $(BIN)/mutmut run --max-children $(MUTATION_JOBS) "bleep_tui.$$layer.*" || exit 1; \
+		quick=$$([ $$layer = ui ] || echo 1); \
+		BLEEP_MUTATION_QUICK=$$quick nice -n 15 $(BIN)/mutmut run --max-children $(MUTATION_JOBS) "bleep_tui.$$layer.*" || exit 1; \
 	done
 	$(BIN)/python tests/mutation_summary.py
 
