@@ -11,6 +11,12 @@ settings.register_profile("bleep", deadline=timedelta(seconds=5))
 settings.load_profile("bleep")
 
 
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A fresh data folder, as a learner's first run would have."""
+    return tmp_path / "data"
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """`make mutation` holds core/, store/ and export/ to their own quick tests (BLEEP_MUTATION_QUICK=1):
     the app's Pilot tests take seconds each, and the ui/ layer is tested with them on its own turn."""
