@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import bleep_tui.store.accounts as accounts_module
 from bleep_tui.store.accounts import MAX_FAILED_LOGINS, AccountError, AccountStore, LoginResult
 from bleep_tui.store.files import StoreError
 from bleep_tui.store.learner import LearnerStore
@@ -202,6 +203,7 @@ def test_the_facilitator_passphrase_needs_ten_characters_and_is_checked(data_dir
         store.set_passphrase("short")
     assert not store.has_passphrase()
     store.set_passphrase("a long passphrase")
+    assert store.has_passphrase()
     assert store.check_passphrase("a long passphrase").ok
     assert not store.check_passphrase("a long passphrasE").ok
     assert "a long passphrase" not in store.path.read_text()
@@ -211,3 +213,26 @@ def test_a_lost_pepper_file_gives_a_clear_error_instead_of_wrong_pins(accounts: 
     accounts.pepper_path.unlink()
     with pytest.raises(StoreError, match="pepper is missing"):
         accounts.login("ana", "1234")
+
+
+def test_unlock_and_a_new_pin_start_the_count_of_wrong_pins_again(accounts: AccountStore) -> None:
+    from_terminals(accounts, "ana", "0000", 3)
+    assert accounts.get("ana").failed_logins == 3
+    accounts.unlock("ana")
+    assert accounts.get("ana").failed_logins == 0
+    from_terminals(accounts, "ana", "0000", 2)
+    accounts.reset_pin("ana", "5678")
+    assert accounts.get("ana").failed_logins == 0
+
+
+def test_after_a_lost_pepper_new_pins_let_learners_in_again_as_the_message_says(accounts: AccountStore) -> None:
+    accounts.pepper_path.unlink()
+    accounts.reset_pin("ana", "5678")
+    assert accounts.login("ana", "5678").status == "ok"
+
+
+def test_the_dashboard_gets_each_failed_login_with_its_time_and_terminal(accounts: AccountStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(accounts_module, "wall_clock", lambda: 1_800_000_000.0)
+    accounts.login("ana", "0000", source="tty7")
+    accounts.login("nobody", "0000", source="ssh 10.1.2.3")
+    assert [(failure.at, failure.source) for failure in accounts.failures()] == [(1_800_000_000.0, "tty7"), (1_800_000_000.0, "ssh 10.1.2.3")]
