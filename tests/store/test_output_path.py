@@ -24,6 +24,25 @@ def test_an_empty_file_name_is_refused(data_dir: Path, typed: str) -> None:
         output_path(typed, data_dir)
 
 
+@pytest.mark.parametrize("typed", [".", "..", "/", "~/.."])
+def test_a_name_that_is_no_file_asks_for_a_file_name(data_dir: Path, typed: str) -> None:
+    with pytest.raises(StoreError, match="^give the name of a file to write$"):
+        output_path(typed, data_dir)
+
+
+def test_a_refusal_says_what_is_wrong_and_where_to_write_instead(data_dir: Path, tmp_path: Path) -> None:
+    data_dir.mkdir()
+    with pytest.raises(StoreError) as inside:
+        output_path(data_dir / "accounts.json", data_dir)
+    assert str(inside.value) == (
+        f"{data_dir / 'accounts.json'} is inside the data folder, where it could replace learners' progress; "
+        f"write it elsewhere, or into {data_dir.resolve() / 'exports'}"
+    )
+    (tmp_path / "a-folder").mkdir()
+    with pytest.raises(StoreError, match="a-folder is a folder; give a file name"):
+        output_path(tmp_path / "a-folder", data_dir)
+
+
 def test_the_exports_folder_is_allowed_and_made_private(data_dir: Path) -> None:
     data_dir.mkdir()
     path = output_path(data_dir / "exports" / "scores.csv", data_dir)

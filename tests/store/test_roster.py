@@ -2,8 +2,11 @@
 
 from pathlib import Path
 
+import pytest
+
 from bleep_tui.core.events import Event
 from bleep_tui.store.accounts import AccountStore
+from bleep_tui.store.files import DamagedFile
 from bleep_tui.store.learner import LearnerStore
 from bleep_tui.store.roster import learner_codes, load_learner, load_learners
 
@@ -38,7 +41,14 @@ def test_a_damaged_record_is_marked_with_no_events_and_everyone_else_is_still_re
     LearnerStore(data_dir, "bob").journal_path.write_text("{half a line\n")
     ana, bob = load_learners(data_dir)
     assert (ana.damaged, ana.events) == ("", (FINISHED,))
-    assert bob.name == "Bob Smith" and bob.events == () and bob.damaged != ""
+    assert (bob.name, bob.events, bob.damaged) == ("Bob Smith", (), "line 1 is not a whole record")
+    with pytest.raises(DamagedFile) as damaged:
+        LearnerStore(data_dir, "bob").events()
+    assert damaged.value.path == LearnerStore(data_dir, "bob").journal_path
+    assert str(damaged.value) == (
+        f"{damaged.value.path} is damaged (line 1 is not a whole record); it was left untouched. "
+        "Ask a facilitator to run `bleep doctor` (and `bleep doctor --repair` to restore it from a backup)"
+    )
 
 
 def test_one_learner_is_found_by_a_code_typed_in_another_case_or_by_their_file_alone(data_dir: Path) -> None:
