@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import bleep_tui.store.accounts as accounts_module
-from bleep_tui.store.accounts import MAX_FAILED_LOGINS, AccountError, AccountStore, LoginResult
+from bleep_tui.store.accounts import AccountError, AccountStore, LoginResult, MAX_FAILED_LOGINS, PassphraseResult
 from bleep_tui.store.files import StoreError
 from bleep_tui.store.learner import LearnerStore
 
@@ -236,3 +236,27 @@ def test_the_dashboard_gets_each_failed_login_with_its_time_and_terminal(account
     accounts.login("ana", "0000", source="tty7")
     accounts.login("nobody", "0000", source="ssh 10.1.2.3")
     assert [(failure.at, failure.source) for failure in accounts.failures()] == [(1_800_000_000.0, "tty7"), (1_800_000_000.0, "ssh 10.1.2.3")]
+
+
+def test_each_wrong_passphrase_doubles_the_wait_and_a_new_passphrase_clears_it(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In one process, as the dashboard asks (tests/store/test_guessing_store.py checks the same across processes)."""
+    now = [1_800_000_000.0]
+    monkeypatch.setattr(accounts_module, "wall_clock", lambda: now[0])
+    store = AccountStore(data_dir)
+    assert store.check_passphrase("anything at all") == PassphraseResult(False)  # none set yet
+    store.set_passphrase("the right passphrase")
+
+    def check(passphrase: str, at: float) -> tuple[bool, float]:
+        now[0] = 1_800_000_000.0 + at
+        result = store.check_passphrase(passphrase)
+        return result.ok, result.wait
+
+    assert check("wrong one!", 0) == (False, 0)
+    assert check("the right passphrase", 0.5) == (False, 0.5)  # within the wait: not even checked
+    assert check("wrong again", 1) == (False, 0)
+    assert check("the right passphrase", 2) == (False, 1)
+    assert check("the right passphrase", 3) == (True, 0)
+    assert check("wrong one!", 3) == (False, 0)  # the count starts again after the right one
+    assert check("wrong again", 3.5) == (False, 0.5)
+    store.set_passphrase("a new passphrase")  # a facilitator who set a new one is not kept waiting
+    assert check("a new passphrase", 3.5) == (True, 0)
