@@ -46,6 +46,16 @@ def test_an_unexpected_error_is_appended_to_a_private_log_with_where_it_happened
     assert stat.S_IMODE(path.stat().st_mode) == 0o600 and stat.S_IMODE(path.parent.stat().st_mode) == 0o700
 
 
+def test_an_error_with_text_that_cannot_be_written_as_utf8_is_still_logged(data_dir: Path) -> None:
+    """A file name read from a broken disk can hold lone surrogates; the log writes them as "?" rather than fail."""
+    name = os.fsdecode(b"bad-name-\xff")
+    try:
+        raise OSError(f"cannot open {name}")
+    except OSError as error:
+        path = log_error(data_dir, error, "cv")
+    assert path is not None and "cannot open bad-name-?" in path.read_text(encoding="utf-8")
+
+
 def test_a_full_log_starts_again_and_keeps_the_previous_one(data_dir: Path) -> None:
     path = log_error(data_dir, failure(), "first")
     with path.open("a", encoding="utf-8") as handle:
