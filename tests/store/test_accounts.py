@@ -1,6 +1,7 @@
 """Learner accounts on a shared server: PINs kept only as slow salted hashes, lockout that survives reconnecting."""
 
 import json
+import os
 import stat
 import subprocess
 import sys
@@ -10,6 +11,7 @@ import pytest
 
 import bleep_tui.store.accounts as accounts_module
 from bleep_tui.store.accounts import AccountError, AccountStore, LoginResult, MAX_FAILED_LOGINS, PassphraseResult
+from bleep_tui.store.audit import audit_entries
 from bleep_tui.store.files import StoreError
 from bleep_tui.store.learner import LearnerStore
 
@@ -260,3 +262,33 @@ def test_each_wrong_passphrase_doubles_the_wait_and_a_new_passphrase_clears_it(d
     assert check("wrong again", 3.5) == (False, 0.5)
     store.set_passphrase("a new passphrase")  # a facilitator who set a new one is not kept waiting
     assert check("a new passphrase", 3.5) == (True, 0)
+
+
+def test_a_passphrase_of_exactly_ten_characters_is_enough(data_dir: Path) -> None:
+    store = AccountStore(data_dir)
+    with pytest.raises(AccountError, match="^the passphrase needs at least 10 characters$"):
+        store.set_passphrase("123456789")
+    store.set_passphrase("1234567890")
+    assert store.check_passphrase("1234567890").ok
+
+
+def test_each_passphrase_try_is_in_the_audit_log_with_where_it_came_from(data_dir: Path) -> None:
+    store = AccountStore(data_dir)
+    store.set_passphrase("the right passphrase")
+    store.check_passphrase("the right passphrase", source="tty3")
+    store.check_passphrase("a wrong passphrase", source="ssh 10.0.0.9")
+    assert [(entry.what, entry.source) for entry in audit_entries(data_dir)][1:] == [
+        ("facilitator_login", "tty3"), ("facilitator_login_failed", "ssh 10.0.0.9"),
+    ]
+
+
+def test_on_a_read_only_copy_the_passphrase_is_checked_and_nothing_is_counted(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = AccountStore(data_dir)
+    store.set_passphrase("the right passphrase")
+    before = store.path.read_bytes()
+    monkeypatch.setattr(os, "access", lambda path, mode: False)  # as a backup mounted read-only looks (root writes anywhere)
+    assert store.check_passphrase("the right passphrase") == PassphraseResult(True)
+    assert store.check_passphrase("a wrong passphrase") == PassphraseResult(False)
+    assert store.check_passphrase("a wrong passphrase") == PassphraseResult(False)  # no wait: nothing was counted
+    assert store.path.read_bytes() == before
+    assert AccountStore(data_dir / "elsewhere").check_passphrase("the right passphrase") == PassphraseResult(False)
