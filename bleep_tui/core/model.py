@@ -123,3 +123,9 @@ class Lesson:
     @property
     def max_points(self) -> int:
         return sum(step.points for step in self.steps)
+
+    def step_index(self, step_id: str) -> int | None:
+        for index, step in enumerate(self.steps):
+            if step.id == step_id:
+                return index
+        return None

@@ -75,6 +75,7 @@ async def arrange(pilot: Pilot, goal: list[int]) -> None:
         position = order.index(wanted)
         await pilot.press(*(["down"] * (position - cursor) if position > cursor else ["up"] * (cursor - position)))
         await pilot.press(*(["u"] * (position - target)))
+        order.insert(target, order.pop(position))
         cursor = target
     await pilot.pause()
 
