@@ -11,7 +11,7 @@ import pytest
 
 from bleep_tui.content.catalog import load_catalog, shipped_dir
 from bleep_tui.content.shipped import content_sources, load_content
-from bleep_tui.store.compiled import CACHE_FILE, compiled, shipped_content
+from bleep_tui.store.compiled import CACHE_FILE, NotCompiled, compiled, dump, load, shipped_content
 
 
 def test_the_compiled_content_is_the_content_of_the_lesson_files(data_dir: Path) -> None:
@@ -21,6 +21,17 @@ def test_the_compiled_content_is_the_content_of_the_lesson_files(data_dir: Path)
     assert read_back == written == load_content()
     assert read_back is not written
     assert oct((data_dir / CACHE_FILE).stat().st_mode & 0o777) == "0o600"
+
+
+def test_the_content_comes_back_from_its_compiled_text_exactly_and_only_with_its_fingerprint() -> None:
+    """In one process, what the session of the test above does: the real content, saved and read back, not rebuilt."""
+    content = load_content()
+    text = dump(content, ["sources as they are"]).encode("utf-8")
+    assert load(text, ["sources as they are"]) == content
+    with pytest.raises(NotCompiled, match="made from other sources"):
+        load(text, ["sources changed"])
+    with pytest.raises(NotCompiled, match="checksum"):
+        load(text.replace(b"one-time code", b"one-time cod3", 1), ["sources as they are"])
 
 
 def test_a_session_that_starts_from_the_compiled_content_reads_no_yaml(data_dir: Path) -> None:
