@@ -44,5 +44,9 @@ class Event:
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Event:
-        known = {f.name for f in fields(cls)}
-        return cls(**{key: value for key, value in record.items() if key in known})
+        if record.keys() <= EVENT_FIELDS:  # every stored event but one from a newer BLEEP: no copy
+            return cls(**record)
+        return cls(**{key: value for key, value in record.items() if key in EVENT_FIELDS})
+
+
+EVENT_FIELDS = frozenset(f.name for f in fields(Event))

@@ -20,7 +20,7 @@ from textual.timer import Timer
 from bleep_tui.core.events import Event
 from bleep_tui.i18n import _
 from bleep_tui.store.files import StoreError
-from bleep_tui.store.learner import LearnerStore
+from bleep_tui.store.learner import LearnerStore, Profile
 from bleep_tui.store.settings import load_settings
 from bleep_tui.ui.glyphs import ASCII, UNICODE, Glyphs
 from bleep_tui.ui.terminal import ANSI_THEME, ASCII_CSS, ASCII_KEY_NAMES, AsciiOnly
@@ -71,6 +71,7 @@ class BleepApp(App[None]):
         self.shared = self.settings.mode == "shared"
         # Shared mode: no learner until one logs in, so nothing can be read or written for nobody.
         self.store: LearnerStore = None if self.shared else LearnerStore(data_dir)  # type: ignore[assignment]
+        self.learner_profile: Profile | None = None  # read once a session: screens show the name without a read
         self.idle_seconds = self.settings.idle_minutes * 60
         self._idle_timer: Timer | None = None
         self._login_screen: Screen[None] | None = None
@@ -113,8 +114,8 @@ class BleepApp(App[None]):
                                                "Nothing was changed. Please tell your facilitator.").format(reason=self.settings.unusable))
             return
         try:
-            profile = None if self.shared else self.store.profile()
-            if profile is not None:
+            self.learner_profile = None if self.shared else self.store.profile()
+            if self.learner_profile is not None:
                 self.store.event_records()  # a damaged record stops here, before anything is added to it
         except StoreError as error:
             self.exit(return_code=1, message=_("BLEEP cannot start: {reason}").format(reason=error))
@@ -129,7 +130,7 @@ class BleepApp(App[None]):
             self.add_mode(LOGIN_MODE, Screen)
             self.switch_mode(LOGIN_MODE)
             self.push_screen(self._login_screen)
-        elif profile:
+        elif self.learner_profile:
             from bleep_tui.ui.screens.home import HomeScreen
 
             self.push_screen(HomeScreen())
@@ -212,6 +213,10 @@ class BleepApp(App[None]):
         from bleep_tui.ui.screens.home import HomeScreen
 
         self.store = LearnerStore(self.data_dir, code)
+        try:
+            self.learner_profile = self.store.profile()
+        except StoreError:
+            self.learner_profile = None  # Home shows no name; reading the events says what is wrong
         self._last_key = monotonic()
         self._arm_idle_timer(self.idle_seconds)
         self.add_mode(SESSION_MODE, Screen)  # an empty floor under the learner's screens
@@ -227,6 +232,7 @@ class BleepApp(App[None]):
             self._idle_timer.stop()
             self._idle_timer = None
         self.store = None  # type: ignore[assignment]
+        self.learner_profile = None
         assert self._login_screen is not None
         self._login_screen.notice = notice
         self.switch_mode(LOGIN_MODE)

@@ -76,11 +76,11 @@ class HomeScreen(Screen[None]):
 
     def refresh_progress(self) -> None:
         """Show the learner's progress now, changing only what changed (a finished lesson, a new level)."""
-        from bleep_tui.ui.gamification import standing, streak_text
+        from bleep_tui.ui.gamification import streak, streak_text
 
         progress = self.app.progress()
         one_line_each = Text("\n", no_wrap=True, overflow="ellipsis")
-        status = one_line_each.join([*self._status_lines(progress), streak_text(standing(self.app).facts.streak)])
+        status = one_line_each.join([*self._status_lines(progress), streak_text(streak(self.app, progress.finished_at))])
         shown = self.query_one("#status", Static)
         if shown.content != status:
             shown.update(status)
@@ -100,7 +100,7 @@ class HomeScreen(Screen[None]):
         """The learner's name and level, then the XP bar: a name (at most 40 characters) never pushes out progress."""
         glyphs = self.app.glyphs
         level = progress.level
-        profile = self.app.store.profile()
+        profile = self.app.learner_profile
         first = Text(profile.name if profile else "", style="bold")
         first.append(f"  {glyphs.bullet}  ")
         first.append(_("Level {number}: {name}").format(number=level.number, name=level.name), style="bold")
