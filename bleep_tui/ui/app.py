@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from threading import Lock
 from time import monotonic
 from typing import TYPE_CHECKING
 
@@ -80,20 +81,19 @@ class BleepApp(App[None]):
         self._given_catalog = catalog
         self._content: Content | None = None
         self._key_bar: KeyBar | None = None  # the bar that showed the last note
-
-    @property
-    def content_ready(self) -> bool:
-        return self._content is not None
+        self._content_lock = Lock()  # the loading thread and a screen that cannot wait read it once between them
+        self.content_ready = False  # set, on the app's own thread, when the screens are told (ContentReady)
 
     @property
     def content(self) -> Content:
-        """Read at the first use; normally just after the first screen is drawn (see on_mount)."""
-        if self._content is None:
-            from bleep_tui.content.shipped import load_content
-            from bleep_tui.store.compiled import shipped_content
+        """Read by a thread started with the app (see on_mount), or here by the first screen that needs it sooner."""
+        with self._content_lock:
+            if self._content is None:
+                from bleep_tui.content.shipped import load_content
+                from bleep_tui.store.compiled import shipped_content
 
-            given = self._given_catalog
-            self._content = shipped_content(self.data_dir) if given is None else load_content(given)
+                given = self._given_catalog
+                self._content = shipped_content(self.data_dir) if given is None else load_content(given)
         return self._content
 
     @property
@@ -120,8 +120,9 @@ class BleepApp(App[None]):
         except StoreError as error:
             self.exit(return_code=1, message=_("BLEEP cannot start: {reason}").format(reason=error))
             return
-        # The lesson files are read once the first screen is out: a learner sees the app start at once.
-        self.call_after_refresh(self._load_content)
+        # The lessons are read in a thread while the first screen is drawn: the screen comes at once, and
+        # the keys a learner types meanwhile are answered between the thread's turns.
+        self.run_worker(self._load_content, name="load-content", thread=True)
         # Each first screen is imported only when it is the one shown: start-up reads no more code than it needs.
         if self.shared:
             from bleep_tui.ui.screens.login import LoginScreen
@@ -145,13 +146,18 @@ class BleepApp(App[None]):
             self.call_after_refresh(self.notify, problems + "\n" + _("Defaults are used instead. Please tell your facilitator."), markup=False)
 
     def _load_content(self) -> None:
+        """In the loading thread: read the content, then tell the screens, or end the app with the reason."""
         from bleep_tui.content.problems import ContentError
 
         try:
             self.content
         except ContentError as error:
-            self.exit(return_code=1, message=_("BLEEP cannot start: {reason}").format(reason=error))
+            self.call_from_thread(self.exit, return_code=1, message=_("BLEEP cannot start: {reason}").format(reason=error))
             return
+        self.call_from_thread(self._content_loaded)
+
+    def _content_loaded(self) -> None:
+        self.content_ready = True
         for screen in self.screen_stack:
             screen.post_message(ContentReady())
 
