@@ -55,8 +55,8 @@ class ScreenDiff:
         """What to send instead of `data` for the terminal to show the same."""
         out = _Output()
         moved = False
-        if len(data) >= self.columns * MIN_SCROLL_ROWS and (rows := self._rows_written(data)):
-            moved = self._scroll(rows, out)
+        if len(data) >= self.columns * MIN_SCROLL_ROWS and (written := self._rows_written(data)):
+            moved = self._scroll(written, out)
         for match in TOKEN.finditer(data):
             token = match.group()
             if token.startswith("\x1b"):
@@ -84,8 +84,8 @@ class ScreenDiff:
         return out.finish()
 
     def _rows_written(self, data: str) -> dict[int, Row] | None:
-        """The rows that `data` writes from the first column to the last, as they will be; None when it
-        holds anything but placed, styled text of single-width characters (then no scroll is tried)."""
+        """The cells `data` writes, row by row (None where it writes nothing); None when it holds anything
+        but placed, styled text of single-width characters (then no scroll is tried)."""
         rows: dict[int, Row] = {}
         y, x, style = self.y, self.x, self.style
         for match in TOKEN.finditer(data):
@@ -112,18 +112,30 @@ class ScreenDiff:
                         return None
                     row[x] = (character, style)
                     x += 1
-        return {y: row for y, row in rows.items() if None not in row[1:]}
+        return rows
 
-    def _scroll(self, rows: dict[int, Row], out: _Output) -> bool:
-        """Scroll a region of the terminal when that makes `rows` cheaper to draw; whether it did."""
+    def _scroll(self, written: dict[int, Row], out: _Output) -> bool:
+        """Scroll a region of the terminal when that makes the `written` rows cheaper to draw; whether it did.
+
+        A region holds only rows this write draws on, whose every cell is known after it: the cells
+        written, and the others as the terminal shows them now. Those others are sent again where the
+        scroll moved something else onto them.
+        """
+        after: dict[int, Row] = {}  # each row as the terminal must show it after this write
+        for y, row in written.items():
+            if y not in self.wide_rows:
+                now = self.cells[y]
+                row = [cell if cell is not None else shown for cell, shown in zip(row, now)]
+                if None not in row[1:]:
+                    after[y] = row
         best = (0, 0, 0, 0)  # cells saved, top, bottom, lines (up > 0, down < 0)
         top = None
-        for y in range(1, self.rows + 2):  # runs of whole rows written, holding no wide character
-            if y in rows and y not in self.wide_rows:
+        for y in range(1, self.rows + 2):
+            if y in after:
                 top = y if top is None else top
                 continue
             if top is not None and y - top >= MIN_SCROLL_ROWS:
-                best = max(best, self._best_region(rows, top, y - 1))
+                best = max(best, self._best_region(after, top, y - 1))
             top = None
         saved, top, bottom, lines = best
         if saved <= 0:
@@ -137,6 +149,12 @@ class ScreenDiff:
             out.send_raw(f"\x1b[{top};1H" + "\x1bM" * -lines + "\x1b[r")  # reverse index at the top margin
             moving = range(top, bottom + lines + 1)
             self.cells[top:bottom + 1] = [self._blank_row() for _ in range(-lines)] + [self.cells[y] for y in moving]
+        for y in range(top, bottom + 1):  # cells this write leaves alone must show what they showed
+            row, model, wanted = written[y], self.cells[y], after[y]
+            for x in range(1, self.columns + 1):
+                if row[x] is None and model[x] != wanted[x]:
+                    out.send_cell(y, x, *wanted[x])  # type: ignore[misc]
+                    model[x] = wanted[x]
         return True
 
     def _best_region(self, rows: dict[int, Row], first: int, last: int) -> tuple[int, int, int, int]:

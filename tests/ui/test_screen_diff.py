@@ -83,8 +83,10 @@ def scrolling_writes(draw: st.DrawFn) -> list[str]:
                 repainted[y] = (style, text)
             else:
                 repainted[y] = (draw(st.sampled_from(STYLES)), draw(ROW_TEXT))
+        kept = draw(st.integers(0, 2))  # columns at the right the repaint leaves alone, as Textual may
+        repainted = {y: (style, text[: COLUMNS - kept] + rows[y][1][COLUMNS - kept:]) for y, (style, text) in repainted.items()}
+        write = "".join(f"\x1b[{y};1H{style}{text[: COLUMNS - kept]}\x1b[0m" for y, (style, text) in repainted.items())
         rows.update(repainted)
-        write = "".join(f"\x1b[{y};1H{style}{text}\x1b[0m" for y, (style, text) in repainted.items())
         writes.append(write + "".join(draw(st.lists(TOKEN, max_size=3))))
     return writes
 
