@@ -35,6 +35,7 @@ Row = list["Cell | None"]  # indexed by column, 1-based (index 0 unused)
 MIN_SCROLL_ROWS = 4  # a scrolling region smaller than this saves too little to be worth it
 MAX_SCROLL = 4  # lines moved at once: an arrow key moves a list by one or two
 SCROLL_COST = 12  # cells' worth of bytes that setting a region and scrolling it costs
+GAP_CELLS = 5  # unchanged cells sent again rather than moving the cursor over them (a move costs 6-8 bytes)
 
 
 class ScreenDiff:
@@ -208,6 +209,8 @@ class ScreenDiff:
                 row[self.x] = cell
                 if width == 2:
                     row[self.x + 1] = None
+            else:
+                out.skip_cell(y, self.x, character, style)
             self.x += width
         return len(text)
 
@@ -249,8 +252,22 @@ class _Output:
         self.at: tuple[int, int] | None = None  # where the terminal's cursor is after what we sent
         self.style: str | None = None  # what we last set; None: not known, so the first cell resets
         self.sent_cells = False
+        self.gap: list[str] = []  # unchanged cells of the last style right after the cursor, in order
+
+    def skip_cell(self, y: int, x: int, character: str, style: str) -> None:
+        """A cell the terminal already shows. A short run of them between changed cells is sent again,
+        as that costs fewer bytes than moving the cursor over it."""
+        if self.at is not None and self.at == (y, x - len(self.gap)) and style == self.style and len(self.gap) < GAP_CELLS:
+            if get_character_cell_size(character[0]) == 1:
+                self.gap.append(character)
+                return
+        self.gap.clear()
 
     def send_cell(self, y: int, x: int, character: str, style: str) -> None:
+        if self.gap and self.at == (y, x - len(self.gap)):
+            self.parts.append("".join(self.gap))
+            self.at = (y, x)
+        self.gap.clear()
         if self.at != (y, x):
             self.parts.append(f"\x1b[{y};{x}H")
         if style != self.style:
@@ -263,6 +280,7 @@ class _Output:
     def send_raw(self, text: str) -> None:
         self.parts.append(text)
         self.at = None
+        self.gap.clear()
 
     def finish(self) -> str:
         if self.style:
