@@ -24,6 +24,7 @@ from bleep_tui.store.files import StoreError
 from bleep_tui.store.learner import LearnerStore, Profile
 from bleep_tui.store.settings import load_settings
 from bleep_tui.ui.glyphs import ASCII, UNICODE, Glyphs
+from bleep_tui.ui.render_cache import keep_no_closed_widgets
 from bleep_tui.ui.terminal import ANSI_THEME, ASCII_CSS, ASCII_KEY_NAMES, AsciiOnly
 from bleep_tui.ui.widgets.key_bar import KeyBar
 
@@ -47,6 +48,9 @@ SHARED_DENIED_ACTIONS = DENIED_ACTIONS | {
 
 class ContentReady(Message):
     """The lessons, levels and achievements are loaded: screens that show them can fill in."""
+
+
+keep_no_closed_widgets()
 
 
 class BleepApp(App[None]):
