@@ -77,6 +77,7 @@ class BleepApp(App[None]):
         # Shared mode: no learner until one logs in, so nothing can be read or written for nobody.
         self.store: LearnerStore = None if self.shared else LearnerStore(data_dir)  # type: ignore[assignment]
         self.learner_profile: Profile | None = None  # read once a session: screens show the name without a read
+        self._events_read_at_start: list[Event] | None = None  # until the first look at progress or answer
         self.idle_seconds = self.settings.idle_minutes * 60
         self._idle_timer: Timer | None = None
         self._login_screen: Screen[None] | None = None
@@ -120,7 +121,8 @@ class BleepApp(App[None]):
         try:
             self.learner_profile = None if self.shared else self.store.profile()
             if self.learner_profile is not None:
-                self.store.event_records()  # a damaged record stops here, before anything is added to it
+                # A damaged record stops here, before anything is added to it; Home's first look uses what was read.
+                self._events_read_at_start = self.store.events()
         except StoreError as error:
             self.exit(return_code=1, message=_("BLEEP cannot start: {reason}").format(reason=error))
             return
@@ -311,6 +313,7 @@ class BleepApp(App[None]):
 
     def record(self, event: Event) -> bool:
         """Write `event` to disk now. On failure, tell the learner and return False; the app goes on."""
+        self._events_read_at_start = None
         try:
             self.store.record(event)
         except StoreError as error:
@@ -326,8 +329,9 @@ class BleepApp(App[None]):
     def progress(self) -> Snapshot:
         from bleep_tui.core.progress import snapshot
 
+        events, self._events_read_at_start = self._events_read_at_start, None
         try:
-            events = self.store.events()
+            events = self.store.events() if events is None else events
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             events = []
