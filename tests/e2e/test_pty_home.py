@@ -56,6 +56,8 @@ def test_scrolling_the_lesson_list_down_and_up_shows_every_row_right(tmp_path: P
             term.press(key)
             assert_a_run_of_the_list(shown_list_lines(term.screen.display), expected)
         assert expected[1] in shown_list_lines(term.screen.display)[0]  # back at the first lesson
+        first = next(iter(load_catalog().in_module(load_catalog().modules[0].id)))
+        assert " ".join(first.summary.split())[:40] in " ".join(term.text().split())  # and it is described below
         assert term.output.count(b"\x1bD") and term.output.count(b"\x1bM")  # the terminal scrolled, both ways
         term.press("ctrl+q")
         assert term.wait_exit() == 0

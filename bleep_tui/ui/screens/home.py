@@ -174,13 +174,14 @@ class HomeScreen(Screen[None]):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         lesson = self.app.catalog.lessons.get((event.option_id or "").removeprefix(NEXT))
         summary = self.query_one("#summary", Static)
+        # The summary's height is fixed (app.tcss): a new text needs no new layout of the whole screen.
         if lesson is None:
-            summary.update("")
+            summary.update("", layout=False)
             return
         details = _("{minutes} min {bullet} DigComp {codes}").format(
             minutes=lesson.minutes, bullet=self.app.glyphs.bullet, codes=", ".join(lesson.competences)
         )
-        summary.update(Text(f"{lesson.summary}\n", style="") + Text(details, style="dim"))
+        summary.update(Text(f"{lesson.summary}\n", style="") + Text(details, style="dim"), layout=False)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self._open((event.option_id or "").removeprefix(NEXT))
