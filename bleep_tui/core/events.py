@@ -44,5 +44,15 @@ class Event:
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Event:
-        known = {f.name for f in fields(cls)}
-        return cls(**{key: value for key, value in record.items() if key in known})
+        known = record if record.keys() <= EVENT_FIELDS else {key: value for key, value in record.items() if key in EVENT_FIELDS}
+        if "kind" not in known or "at" not in known:
+            return cls(**known)  # raises, naming what is missing
+        # Filled in directly: a frozen dataclass's __init__ sets its 16 fields one by one, and Home reads
+        # every event of the learner's history at each look.
+        event = object.__new__(cls)
+        event.__dict__.update(EVENT_DEFAULTS, **known)
+        return event
+
+
+EVENT_FIELDS = frozenset(f.name for f in fields(Event))
+EVENT_DEFAULTS = {f.name: f.default for f in fields(Event) if f.name not in ("kind", "at")}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Iterable
 
@@ -105,30 +105,61 @@ def _seconds_between(start: str, end: str) -> int:
         return 0
 
 
-def lesson_records(events: list[Event]) -> dict[str, LessonRecord]:
-    all_runs = runs(events)
-    records: dict[str, LessonRecord] = {}
+class _RunSoFar:
+    """What lesson_records keeps of a run while it reads the events."""
+
+    __slots__ = ("lesson", "started_at", "hints", "finished")
+
+    def __init__(self, lesson: str, started_at: str) -> None:
+        self.lesson, self.started_at = lesson, started_at
+        self.hints: dict[str, int] = {}  # step -> hints shown
+        self.finished = False
+
+
+class _LessonSoFar:
+    __slots__ = ("attempts", "completions", "best_percent", "best_stars", "best_xp", "completed_at", "seconds", "hints")
+
+    def __init__(self) -> None:
+        self.attempts = self.completions = self.best_percent = self.best_stars = self.best_xp = self.seconds = self.hints = 0
+        self.completed_at = ""
+
+
+def lesson_records(events: Iterable[Event]) -> dict[str, LessonRecord]:
+    """Every lesson's history, in one pass over the events: Home reads this for every look at it,
+    whatever the length of the learner's history."""
+    started: dict[str, _RunSoFar] = {}
+    lessons: dict[str, _LessonSoFar] = {}
     for event in events:
-        if event.kind == "lesson_started":
-            r = records.get(event.lesson, LessonRecord(event.lesson))
-            records[event.lesson] = replace(r, attempts=r.attempts + 1)
-        elif event.kind == "lesson_finished" and event.run in all_runs:
-            run = all_runs[event.run]
-            r = records.get(event.lesson, LessonRecord(event.lesson))
-            records[event.lesson] = replace(
-                r,
-                completions=r.completions + 1,
-                best_percent=max(r.best_percent, event.percent),
-                best_stars=max(r.best_stars, event.stars),
-                best_xp=max(r.best_xp, event.points),
-                completed_at=r.completed_at or event.at,
-                seconds=r.seconds + _seconds_between(run.started_at, event.at),
-                hints=r.hints + sum(s.hints for s in run.steps.values()),
-            )
-    for run in all_runs.values():
-        if not run.finished and run.lesson in records:
-            records[run.lesson] = replace(records[run.lesson], in_progress=True)
-    return records
+        kind = event.kind
+        if kind == "lesson_started":
+            started[event.run] = _RunSoFar(event.lesson, event.at)
+            so_far = lessons.get(event.lesson) or lessons.setdefault(event.lesson, _LessonSoFar())
+            so_far.attempts += 1
+        elif kind == "hint_shown":
+            run = started.get(event.run)
+            if run is not None and event.hints > run.hints.get(event.step, 0):
+                run.hints[event.step] = event.hints
+        elif kind == "lesson_finished":
+            run = started.get(event.run)
+            if run is None:
+                continue
+            run.finished = True
+            so_far = lessons.get(event.lesson) or lessons.setdefault(event.lesson, _LessonSoFar())
+            so_far.completions += 1
+            so_far.best_percent = max(so_far.best_percent, event.percent)
+            so_far.best_stars = max(so_far.best_stars, event.stars)
+            so_far.best_xp = max(so_far.best_xp, event.points)
+            so_far.completed_at = so_far.completed_at or event.at
+            so_far.seconds += _seconds_between(run.started_at, event.at)
+            so_far.hints += sum(run.hints.values())
+    unfinished = {run.lesson for run in started.values() if not run.finished}
+    return {
+        lesson: LessonRecord(
+            lesson, so_far.attempts, so_far.completions, so_far.best_percent, so_far.best_stars, so_far.best_xp,
+            so_far.completed_at, so_far.seconds, so_far.hints, lesson in unfinished,
+        )
+        for lesson, so_far in lessons.items()
+    }
 
 
 def total_xp(records: dict[str, LessonRecord]) -> int:
@@ -143,9 +174,11 @@ class Snapshot:
     records: dict[str, LessonRecord]
     xp: int
     level: LevelStatus
+    finished_at: tuple[str, ...] = ()  # when each lesson was finished (ISO time): the weekly streak counts these
 
 
 def snapshot(events: list[Event], levels: tuple[Level, ...]) -> Snapshot:
     records = lesson_records(events)
     xp = total_xp(records)
-    return Snapshot(records, xp, level_for(levels, xp))
+    finished_at = tuple(event.at for event in events if event.kind == "lesson_finished")
+    return Snapshot(records, xp, level_for(levels, xp), finished_at)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from pathlib import Path
+from threading import Lock
 from time import monotonic
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from textual import events
 from textual.app import App
@@ -20,9 +23,10 @@ from textual.timer import Timer
 from bleep_tui.core.events import Event
 from bleep_tui.i18n import N_, Language, _, speak
 from bleep_tui.store.files import StoreError
-from bleep_tui.store.learner import LearnerStore
+from bleep_tui.store.learner import LearnerStore, Profile
 from bleep_tui.store.settings import load_settings
 from bleep_tui.ui.glyphs import ASCII, UNICODE, Glyphs
+from bleep_tui.ui.render_cache import keep_no_closed_widgets
 from bleep_tui.ui.terminal import ANSI_THEME, ASCII_CSS, ASCII_KEY_NAMES, AsciiOnly
 from bleep_tui.ui.widgets.key_bar import KeyBar
 
@@ -48,6 +52,22 @@ class ContentReady(Message):
     """The lessons, levels and achievements are loaded: screens that show them can fill in."""
 
 
+keep_no_closed_widgets()
+
+
+@contextmanager
+def no_collection() -> Iterator[None]:
+    """No garbage collection while a learner's history is read: events hold no cycles, and with thousands
+    of them the collector would run again and again over the whole app for nothing (half the time at 20,000)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 class BleepApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "BLEEP"
@@ -71,6 +91,8 @@ class BleepApp(App[None]):
         self.shared = self.settings.mode == "shared"
         # Shared mode: no learner until one logs in, so nothing can be read or written for nobody.
         self.store: LearnerStore = None if self.shared else LearnerStore(data_dir)  # type: ignore[assignment]
+        self.learner_profile: Profile | None = None  # read once a session: screens show the name without a read
+        self._events_read_at_start: list[Event] | None = None  # until the first look at progress or answer
         self.idle_seconds = self.settings.idle_minutes * 60
         self._idle_timer: Timer | None = None
         self._login_screen: Screen[None] | None = None
@@ -80,6 +102,8 @@ class BleepApp(App[None]):
         self._given_catalog = catalog
         self._content: Content | None = None
         self._key_bar: KeyBar | None = None  # the bar that showed the last note
+        self._content_lock = Lock()  # the loading thread and a screen that cannot wait read it once between them
+        self.content_ready = False  # set, on the app's own thread, when the screens are told (ContentReady)
         # This session's language: the installation's (the locale's) until a learner's own choice is known.
         self.language = Language()
 
@@ -87,18 +111,15 @@ class BleepApp(App[None]):
         speak(self.language)  # in the app's own task, before any screen exists: every screen inherits it
 
     @property
-    def content_ready(self) -> bool:
-        return self._content is not None
-
-    @property
     def content(self) -> Content:
-        """Read at the first use; normally just after the first screen is drawn (see on_mount)."""
-        if self._content is None:
-            from bleep_tui.content.shipped import load_content
-            from bleep_tui.store.compiled import shipped_content
+        """Read by a thread started with the app (see on_mount), or here by the first screen that needs it sooner."""
+        with self._content_lock:
+            if self._content is None:
+                from bleep_tui.content.shipped import load_content
+                from bleep_tui.store.compiled import shipped_content
 
-            given = self._given_catalog
-            self._content = shipped_content(self.data_dir) if given is None else load_content(given)
+                given = self._given_catalog
+                self._content = shipped_content(self.data_dir) if given is None else load_content(given)
         return self._content
 
     @property
@@ -119,15 +140,18 @@ class BleepApp(App[None]):
                                                "Nothing was changed. Please tell your facilitator.").format(reason=self.settings.unusable))
             return
         try:
-            profile = None if self.shared else self.store.profile()
-            if profile is not None:
-                self.store.event_records()  # a damaged record stops here, before anything is added to it
-                self.language.switch(profile.language or None)
+            self.learner_profile = None if self.shared else self.store.profile()
+            if self.learner_profile is not None:
+                # A damaged record stops here, before anything is added to it; Home's first look uses what was read.
+                with no_collection():
+                    self._events_read_at_start = self.store.events()
+                self.language.switch(self.learner_profile.language or None)
         except StoreError as error:
             self.exit(return_code=1, message=_("BLEEP cannot start: {reason}").format(reason=error))
             return
-        # The lesson files are read once the first screen is out: a learner sees the app start at once.
-        self.call_after_refresh(self._load_content)
+        # The lessons are read in a thread while the first screen is drawn: the screen comes at once, and
+        # the keys a learner types meanwhile are answered between the thread's turns.
+        self.run_worker(self._load_content, name="load-content", thread=True)
         # Each first screen is imported only when it is the one shown: start-up reads no more code than it needs.
         if self.shared:
             from bleep_tui.ui.screens.login import LoginScreen
@@ -136,7 +160,7 @@ class BleepApp(App[None]):
             self.add_mode(LOGIN_MODE, Screen)
             self.switch_mode(LOGIN_MODE)
             self.push_screen(self._login_screen)
-        elif profile:
+        elif self.learner_profile:
             from bleep_tui.ui.screens.home import HomeScreen
 
             self.push_screen(HomeScreen())
@@ -151,13 +175,18 @@ class BleepApp(App[None]):
             self.call_after_refresh(self.notify, problems + "\n" + _("Defaults are used instead. Please tell your facilitator."), markup=False)
 
     def _load_content(self) -> None:
+        """In the loading thread: read the content, then tell the screens, or end the app with the reason."""
         from bleep_tui.content.problems import ContentError
 
         try:
             self.content
         except ContentError as error:
-            self.exit(return_code=1, message=_("BLEEP cannot start: {reason}").format(reason=error))
+            self.call_from_thread(self.exit, return_code=1, message=_("BLEEP cannot start: {reason}").format(reason=error))
             return
+        self.call_from_thread(self._content_loaded)
+
+    def _content_loaded(self) -> None:
+        self.content_ready = True
         for screen in self.screen_stack:
             screen.post_message(ContentReady())
 
@@ -223,10 +252,12 @@ class BleepApp(App[None]):
         try:
             if chosen_language:
                 self.store.set_language(chosen_language)
-            profile = self.store.profile()
+            self.learner_profile = self.store.profile()
         except StoreError as error:
+            self.learner_profile = None  # Home shows no name; reading the events says what is wrong
             self.notify(str(error), severity="error", markup=False)
         else:
+            profile = self.learner_profile
             self.language.switch(chosen_language or (profile.language if profile else "") or None)
         self._last_key = self.clock()
         self._arm_idle_timer(self.idle_seconds)
@@ -253,6 +284,7 @@ class BleepApp(App[None]):
             self._idle_timer.stop()
             self._idle_timer = None
         self.store = None  # type: ignore[assignment]
+        self.learner_profile = None
         self.language.switch(None)
         assert self._login_screen is not None
         self._login_screen.notice = notice
@@ -323,6 +355,7 @@ class BleepApp(App[None]):
 
     def record(self, event: Event) -> bool:
         """Write `event` to disk now. On failure, tell the learner and return False; the app goes on."""
+        self._events_read_at_start = None
         try:
             self.store.record(event)
         except StoreError as error:
@@ -338,9 +371,11 @@ class BleepApp(App[None]):
     def progress(self) -> Snapshot:
         from bleep_tui.core.progress import snapshot
 
-        try:
-            events = self.store.events()
-        except StoreError as error:
-            self.notify(str(error), severity="error", markup=False)
-            events = []
-        return snapshot(events, self.levels)
+        events, self._events_read_at_start = self._events_read_at_start, None
+        with no_collection():
+            try:
+                events = self.store.events() if events is None else events
+            except StoreError as error:
+                self.notify(str(error), severity="error", markup=False)
+                events = []
+            return snapshot(events, self.levels)

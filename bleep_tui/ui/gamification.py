@@ -15,7 +15,7 @@ from textual.app import App
 from bleep_tui.core.achievements import Achievement, Earned, Facts, earned_badges, earned_event, learner_facts
 from bleep_tui.core.curriculum import Curriculum
 from bleep_tui.core.events import Event
-from bleep_tui.core.streaks import Streak
+from bleep_tui.core.streaks import Streak, weekly_streak
 from bleep_tui.i18n import _, ngettext
 from bleep_tui.store.files import StoreError
 from bleep_tui.ui.glyphs import ASCII
@@ -39,6 +39,11 @@ def learner_events(app: App) -> list[Event]:
     except StoreError as error:
         app.notify(str(error), severity="error", markup=False)
         return []
+
+
+def streak(app: App, finished_at: tuple[str, ...]) -> Streak:
+    """The weekly streak now, from when the learner finished lessons."""
+    return weekly_streak(finished_at, datetime.now(timezone.utc), local_zone(), app.settings.paused_weeks)
 
 
 def standing(app: App, events: list[Event] | None = None) -> Standing:

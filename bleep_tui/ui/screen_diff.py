@@ -6,6 +6,10 @@ a slow SSH line every repeat costs. `ScreenDiff` keeps a copy of what the termin
 cell, and sends only the cells that differ, as curses does. Anything it does not understand is
 sent as it is and makes it forget the copy, so the worst case is Textual's own output, never a
 wrong screen.
+
+When a write repaints whole rows with what other rows showed (a list that scrolled by a line), it
+first has the terminal move those rows itself: a scrolling region (DECSTBM) and index or reverse
+index, which every VT100 has. Then only what really changed goes out, not the whole list again.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from operator import ne
 
 from rich.cells import get_character_cell_size
 from textual.drivers.linux_driver import LinuxDriver
@@ -26,6 +31,11 @@ RESETS = ("\x1b[m", "\x1b[0m")
 HARMLESS = re.compile(r"\x1b\[\?(?:25|2026)[hl]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
 
 Cell = tuple[str, str]  # the character(s) drawn in a cell, and the style sequences in force
+Row = list["Cell | None"]  # indexed by column, 1-based (index 0 unused)
+MIN_SCROLL_ROWS = 4  # a scrolling region smaller than this saves too little to be worth it
+MAX_SCROLL = 4  # lines moved at once: an arrow key moves a list by one or two
+SCROLL_COST = 12  # cells' worth of bytes that setting a region and scrolling it costs
+GAP_CELLS = 5  # unchanged cells sent again rather than moving the cursor over them (a move costs 6-8 bytes)
 
 
 class ScreenDiff:
@@ -46,6 +56,8 @@ class ScreenDiff:
         """What to send instead of `data` for the terminal to show the same."""
         out = _Output()
         moved = False
+        if len(data) >= self.columns * MIN_SCROLL_ROWS and (written := self._rows_written(data)):
+            moved = self._scroll(written, out)
         for match in TOKEN.finditer(data):
             token = match.group()
             if token.startswith("\x1b"):
@@ -71,6 +83,101 @@ class ScreenDiff:
         if out.sent_cells or moved:
             out.send_raw(f"\x1b[{self.y};{self.x}H")  # the cursor ends where the program left it
         return out.finish()
+
+    def _rows_written(self, data: str) -> dict[int, Row] | None:
+        """The cells `data` writes, row by row (None where it writes nothing); None when it holds anything
+        but placed, styled text of single-width characters (then no scroll is tried)."""
+        rows: dict[int, Row] = {}
+        y, x, style = self.y, self.x, self.style
+        for match in TOKEN.finditer(data):
+            token = match.group()
+            if token.startswith("\x1b"):
+                if cursor := CURSOR_TO.fullmatch(token):
+                    y, x = int(cursor.group(1)), int(cursor.group(2))
+                elif STYLE.fullmatch(token):
+                    style = "" if token in RESETS else style + token
+                elif not HARMLESS.fullmatch(token):
+                    return None
+            elif token == "\r":
+                x = 1
+            elif token == "\n":
+                y += 1
+            else:
+                if not 1 <= y <= self.rows or x + len(token) - 1 > self.columns:
+                    return None
+                row = rows.get(y)
+                if row is None:
+                    row = rows[y] = [None] * (self.columns + 1)
+                for character in token:
+                    if not character.isprintable() or get_character_cell_size(character) != 1:
+                        return None
+                    row[x] = (character, style)
+                    x += 1
+        return rows
+
+    def _scroll(self, written: dict[int, Row], out: _Output) -> bool:
+        """Scroll a region of the terminal when that makes the `written` rows cheaper to draw; whether it did.
+
+        A region holds only rows this write draws on, whose every cell is known after it: the cells
+        written, and the others as the terminal shows them now. Those others are sent again where the
+        scroll moved something else onto them.
+        """
+        after: dict[int, Row] = {}  # each row as the terminal must show it after this write
+        for y, row in written.items():
+            if y not in self.wide_rows:
+                now = self.cells[y]
+                row = [cell if cell is not None else shown for cell, shown in zip(row, now)]
+                if None not in row[1:]:
+                    after[y] = row
+        best = (0, 0, 0, 0)  # cells saved, top, bottom, lines (up > 0, down < 0)
+        top = None
+        for y in range(1, self.rows + 2):
+            if y in after:
+                top = y if top is None else top
+                continue
+            if top is not None and y - top >= MIN_SCROLL_ROWS:
+                best = max(best, self._best_region(after, top, y - 1))
+            top = None
+        saved, top, bottom, lines = best
+        if saved <= 0:
+            return False
+        out.send_raw(f"\x1b[0m\x1b[{top};{bottom}r")
+        if lines > 0:
+            out.send_raw(f"\x1b[{bottom};1H" + "\x1bD" * lines + "\x1b[r")  # index at the bottom margin
+            moving = range(top, bottom - lines + 1)
+            self.cells[top:bottom + 1] = [self.cells[y + lines] for y in moving] + [self._blank_row() for _ in range(lines)]
+        else:
+            out.send_raw(f"\x1b[{top};1H" + "\x1bM" * -lines + "\x1b[r")  # reverse index at the top margin
+            moving = range(top, bottom + lines + 1)
+            self.cells[top:bottom + 1] = [self._blank_row() for _ in range(-lines)] + [self.cells[y] for y in moving]
+        for y in range(top, bottom + 1):  # cells this write leaves alone must show what they showed
+            row, model, wanted = written[y], self.cells[y], after[y]
+            for x in range(1, self.columns + 1):
+                if row[x] is None and model[x] != wanted[x]:
+                    out.send_cell(y, x, *wanted[x])  # type: ignore[misc]
+                    model[x] = wanted[x]
+        return True
+
+    def _best_region(self, rows: dict[int, Row], first: int, last: int) -> tuple[int, int, int, int]:
+        """The region within rows first..last and the lines to scroll it by that save the most cells."""
+        cells = self.cells
+        span = range(first, last + 1)
+        same = _running_total([sum(map(ne, rows[y], cells[y])) for y in span])  # cells to send without a scroll
+        best = (0, 0, 0, 0)
+        for lines in (*range(1, MAX_SCROLL + 1), *range(-1, -MAX_SCROLL - 1, -1)):
+            # cells to send if row y shows what row y + lines shows now
+            moved = _running_total([sum(map(ne, rows[y], cells[y + lines])) if first <= y + lines <= last else 0 for y in span])
+            for top in span:
+                for bottom in range(top + max(MIN_SCROLL_ROWS, abs(lines) + 1) - 1, last + 1):
+                    kept_top, kept_bottom = (top, bottom - lines) if lines > 0 else (top - lines, bottom)
+                    cost = moved[kept_bottom - first + 1] - moved[kept_top - first] + abs(lines) * self.columns + SCROLL_COST
+                    saved = same[bottom - first + 1] - same[top - first] - cost
+                    if saved > best[0]:
+                        best = (saved, top, bottom, lines)
+        return best
+
+    def _blank_row(self) -> Row:
+        return [None] * (self.columns + 1)
 
     def _draw(self, text: str, out: _Output) -> int:
         """Record `text` at the cursor and send the cells that differ; how many characters it could follow."""
@@ -102,6 +209,8 @@ class ScreenDiff:
                 row[self.x] = cell
                 if width == 2:
                     row[self.x + 1] = None
+            else:
+                out.skip_cell(y, self.x, character, style)
             self.x += width
         return len(text)
 
@@ -127,6 +236,14 @@ class ScreenDiff:
                 return
         out.send_raw(f"\x1b[{self.y};{self.columns}H")
 
+def _running_total(values: list[int]) -> list[int]:
+    """totals[i] is the sum of values[:i], so any range of them adds up in one subtraction."""
+    totals = [0]
+    for value in values:
+        totals.append(totals[-1] + value)
+    return totals
+
+
 class _Output:
     """The bytes to send: runs of changed cells, each placed once, each style set once."""
 
@@ -135,8 +252,22 @@ class _Output:
         self.at: tuple[int, int] | None = None  # where the terminal's cursor is after what we sent
         self.style: str | None = None  # what we last set; None: not known, so the first cell resets
         self.sent_cells = False
+        self.gap: list[str] = []  # unchanged cells of the last style right after the cursor, in order
+
+    def skip_cell(self, y: int, x: int, character: str, style: str) -> None:
+        """A cell the terminal already shows. A short run of them between changed cells is sent again,
+        as that costs fewer bytes than moving the cursor over it."""
+        if self.at is not None and self.at == (y, x - len(self.gap)) and style == self.style and len(self.gap) < GAP_CELLS:
+            if get_character_cell_size(character[0]) == 1:
+                self.gap.append(character)
+                return
+        self.gap.clear()
 
     def send_cell(self, y: int, x: int, character: str, style: str) -> None:
+        if self.gap and self.at == (y, x - len(self.gap)):
+            self.parts.append("".join(self.gap))
+            self.at = (y, x)
+        self.gap.clear()
         if self.at != (y, x):
             self.parts.append(f"\x1b[{y};{x}H")
         if style != self.style:
@@ -149,6 +280,7 @@ class _Output:
     def send_raw(self, text: str) -> None:
         self.parts.append(text)
         self.at = None
+        self.gap.clear()
 
     def finish(self) -> str:
         if self.style:

@@ -32,8 +32,9 @@ WRITES = st.lists(st.lists(TOKEN, max_size=12).map("".join), min_size=1, max_siz
 class Terminal:
     """What a terminal shows, with line wrap off as Textual sets it."""
 
-    def __init__(self) -> None:
-        self.screen = pyte.Screen(COLUMNS, ROWS)
+    def __init__(self, columns: int = COLUMNS, rows: int = ROWS) -> None:
+        self.columns, self.rows = columns, rows
+        self.screen = pyte.Screen(columns, rows)
         self.stream = pyte.Stream(self.screen)
         self.stream.feed("\x1b[?7l")
 
@@ -43,8 +44,8 @@ class Terminal:
     def shown(self) -> list[list[tuple]]:
         buffer = self.screen.buffer
         return [
-            [(c.data, c.fg, c.bg, c.bold, c.italics, c.underscore, c.reverse, c.strikethrough) for c in (buffer[y][x] for x in range(COLUMNS))]
-            for y in range(ROWS)
+            [(c.data, c.fg, c.bg, c.bold, c.italics, c.underscore, c.reverse, c.strikethrough) for c in (buffer[y][x] for x in range(self.columns))]
+            for y in range(self.rows)
         ]
 
 
@@ -56,6 +57,58 @@ def test_the_terminal_shows_the_same_after_every_write(writes: list[str]) -> Non
         direct.feed(data)
         diffed.feed(diff.filter(data))
         assert diffed.shown() == direct.shown(), repr(data)
+
+
+TALL = 10  # rows of the screen for scrolling: room for a list and rows above and below it
+ROW_TEXT = st.text(alphabet="ab x", min_size=COLUMNS, max_size=COLUMNS)
+
+
+@st.composite
+def scrolling_writes(draw: st.DrawFn) -> list[str]:
+    """A screen of whole rows, then repaints of bands of rows showing what rows above or below showed
+    (as a list does when it scrolls), some with a changed cell, a changed style or other writes after."""
+    rows = {y: (draw(st.sampled_from(STYLES)), draw(ROW_TEXT)) for y in range(1, TALL + 1)}
+    writes = ["".join(f"\x1b[{y};1H{style}{text}\x1b[0m" for y, (style, text) in rows.items())]
+    for _ in range(draw(st.integers(1, 6))):
+        top = draw(st.integers(1, TALL - 3))
+        bottom = draw(st.integers(top + 3, TALL))
+        lines = draw(st.sampled_from([1, 2, 3, 4, -1, -2, -3, -4]))
+        repainted = {}
+        for y in range(top, bottom + 1):
+            if top <= y + lines <= bottom and draw(st.integers(0, 5)):
+                style, text = rows[y + lines]
+                if not draw(st.integers(0, 3)):  # the highlight or the scrollbar moved: one cell differs
+                    x = draw(st.integers(0, COLUMNS - 1))
+                    text = text[:x] + "█" + text[x + 1:]
+                repainted[y] = (style, text)
+            else:
+                repainted[y] = (draw(st.sampled_from(STYLES)), draw(ROW_TEXT))
+        kept = draw(st.integers(0, 2))  # columns at the right the repaint leaves alone, as Textual may
+        repainted = {y: (style, text[: COLUMNS - kept] + rows[y][1][COLUMNS - kept:]) for y, (style, text) in repainted.items()}
+        write = "".join(f"\x1b[{y};1H{style}{text[: COLUMNS - kept]}\x1b[0m" for y, (style, text) in repainted.items())
+        rows.update(repainted)
+        writes.append(write + "".join(draw(st.lists(TOKEN, max_size=3))))
+    return writes
+
+
+@settings(max_examples=300, deadline=None)
+@given(scrolling_writes())
+def test_a_scrolled_list_shows_the_same_as_textuals_own_output(writes: list[str]) -> None:
+    direct, diffed, diff = Terminal(COLUMNS, TALL), Terminal(COLUMNS, TALL), ScreenDiff(COLUMNS, TALL)
+    for data in writes:
+        direct.feed(data)
+        diffed.feed(diff.filter(data))
+        assert diffed.shown() == direct.shown(), repr(data)
+
+
+def test_a_list_scrolled_by_a_line_is_scrolled_by_the_terminal_and_only_the_new_line_sent() -> None:
+    diff = ScreenDiff(80, 24)
+    lessons = [(f"Lesson number {n}: " + "practice " * (n % 5)).ljust(80) for n in range(40)]
+    diff.filter(frame({y: lessons[y] for y in range(1, 25)}))
+    sent = diff.filter(frame({y: lessons[y + 1] for y in range(3, 21)} | {1: lessons[1], 2: lessons[2]}))
+    assert "\x1b[3;20r" in sent and "\x1bD" in sent  # rows 4-20 moved up by the terminal itself
+    assert "Lesson number 21" in sent
+    assert "Lesson number 5" not in sent
 
 
 def frame(text_by_row: dict[int, str], style: str = "\x1b[38;2;224;224;224;48;2;39;39;39m") -> str:

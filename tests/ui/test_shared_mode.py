@@ -299,3 +299,27 @@ async def test_the_login_key_bar_names_what_enter_does_in_each_field(shared_dir:
         await pilot.pause()
         bar = screen_text(app).splitlines()[-1]
         assert "Log in" in bar and "Next: your PIN" not in bar
+
+
+async def test_the_start_screen_is_drawn_and_takes_a_login_before_the_lessons_are_loaded(shared_dir: Path) -> None:
+    app = BleepApp(shared_dir)
+    app._content_lock.acquire()  # as if reading the lessons took a long time: the thread that reads them waits
+    async with app.run_test(size=SIZE) as pilot:
+        try:
+            await pilot.pause(0.2)
+            assert not app.content_ready
+            assert "Learner code" in screen_text(app)
+            await log_in(pilot, "ana", "1234")
+            for _ in range(100):  # the login takes one scrypt check
+                if isinstance(app.screen, HomeScreen):
+                    break
+                await pilot.pause(0.05)
+            assert isinstance(app.screen, HomeScreen)
+            assert "Loading your lessons" in screen_text(app)
+        finally:
+            app._content_lock.release()
+        while not app.content_ready:
+            await pilot.pause(0.05)
+        await pilot.pause()
+        screen = screen_text(app)
+        assert "Ana Lopez" in screen and "Take cash from a cash machine" in screen

@@ -76,11 +76,11 @@ class HomeScreen(Screen[None]):
 
     def refresh_progress(self) -> None:
         """Show the learner's progress now, changing only what changed (a finished lesson, a new level)."""
-        from bleep_tui.ui.gamification import standing, streak_text
+        from bleep_tui.ui.gamification import streak, streak_text
 
         progress = self.app.progress()
         one_line_each = Text("\n", no_wrap=True, overflow="ellipsis")
-        status = one_line_each.join([*self._status_lines(progress), streak_text(standing(self.app).facts.streak)])
+        status = one_line_each.join([*self._status_lines(progress), streak_text(streak(self.app, progress.finished_at))])
         shown = self.query_one("#status", Static)
         if shown.content != status:
             shown.update(status)
@@ -100,7 +100,7 @@ class HomeScreen(Screen[None]):
         """The learner's name and level, then the XP bar: a name (at most 40 characters) never pushes out progress."""
         glyphs = self.app.glyphs
         level = progress.level
-        profile = self.app.store.profile()
+        profile = self.app.learner_profile
         first = Text(profile.name if profile else "", style="bold")
         first.append(f"  {glyphs.bullet}  ")
         first.append(_("Level {number}: {name}").format(number=level.number, name=level.name), style="bold")
@@ -174,13 +174,14 @@ class HomeScreen(Screen[None]):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         lesson = self.app.catalog.lessons.get((event.option_id or "").removeprefix(NEXT))
         summary = self.query_one("#summary", Static)
+        # The summary's height is fixed (app.tcss): a new text needs no new layout of the whole screen.
         if lesson is None:
-            summary.update("")
+            summary.update("", layout=False)
             return
         details = _("{minutes} min {bullet} DigComp {codes}").format(
             minutes=lesson.minutes, bullet=self.app.glyphs.bullet, codes=", ".join(lesson.competences)
         )
-        summary.update(Text(f"{lesson.summary}\n", style="") + Text(details, style="dim"))
+        summary.update(Text(f"{lesson.summary}\n", style="") + Text(details, style="dim"), layout=False)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self._open((event.option_id or "").removeprefix(NEXT))

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from bleep_tui.core.achievements import Achievement, Facts, badge_points, rule_progress
+from bleep_tui.core.levels import level_for
 from bleep_tui.i18n import N_, _, ngettext
 from bleep_tui.ui.gamification import Standing, award_new_badges, badge_line, local_zone, standing, streak_text, symbol
 from bleep_tui.ui.glyphs import bar
@@ -55,14 +56,14 @@ class ProfileScreen(Screen[None]):
     def on_mount(self) -> None:
         for achievement in award_new_badges(self.app):  # a definition may have changed since the last lesson
             self.app.notify(_("New badge: {badge}").format(badge=badge_line(self.app, achievement)), markup=False)
-        self.refresh_profile()
 
     def on_screen_resume(self) -> None:
+        # Also sent when the screen is first shown, after on_mount has recorded any new badge.
         self.refresh_profile()
 
     def refresh_profile(self) -> None:
         now = standing(self.app)
-        profile = self.app.store.profile()
+        profile = self.app.learner_profile
         header = Text(_("My profile") + (f": {profile.name}" if profile else ""), style="bold", no_wrap=True, overflow="ellipsis")
         if several_languages():
             header.append("   ").append_text(language_row(self.app.language.shown))
@@ -73,15 +74,14 @@ class ProfileScreen(Screen[None]):
     def _text(self, now: Standing) -> Text:
         glyphs = self.app.glyphs
         facts = now.facts
-        progress = self.app.progress()
-        level = progress.level
+        level = level_for(self.app.levels, facts.xp)
         text = Text()
         text.append(_("Level {number}: {name}").format(number=level.number, name=level.name), style="bold")
         text.append(f"  {bar(glyphs, level.fraction, XP_BAR_WIDTH)}  ")
         if level.next_at is None:
-            text.append(_("{xp} XP (top level)").format(xp=progress.xp) + "\n")
+            text.append(_("{xp} XP (top level)").format(xp=facts.xp) + "\n")
         else:
-            text.append(_("{xp} XP, {left} to the next level").format(xp=progress.xp, left=level.to_next) + "\n")
+            text.append(_("{xp} XP, {left} to the next level").format(xp=facts.xp, left=level.to_next) + "\n")
         text.append(_("Badges: {earned} of {total}, {points} badge points").format(
             earned=len(now.earned), total=len(now.earned) + len(now.locked), points=badge_points(now.earned)) + "\n")
         text.append_text(streak_text(facts.streak))

@@ -59,7 +59,7 @@ class WelcomeScreen(Screen[None]):
             error.update(_("Please type a name, then press Enter."))
             return
         try:
-            self.app.store.create(name, self.chosen_language)
+            self.app.learner_profile = self.app.store.create(name, self.chosen_language)
         except StoreError as problem:
             error.update(_("Your name could not be saved: {reason}").format(reason=problem))
             return
