@@ -1,0 +1,63 @@
+"""The shipped Dutch content: the Money and Staying safe modules, module titles, achievements and levels
+are whole in Dutch (issue 13), the catalogue says its review state, and the choices are as fair as the English.
+
+These read the real catalogue in bleep_tui/locale/nl, as `bleep translations status` does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po
+
+from bleep_tui.content.catalog import load_catalog
+from bleep_tui.content.giveaways import giveaways
+from bleep_tui.content.translations import ACHIEVEMENTS_AND_LEVELS, CONTENT_DOMAIN, REVIEW_PREFIX, content_messages, status
+from bleep_tui.core.model import ChoiceStep
+from bleep_tui.i18n import LOCALE_DIR
+
+DUTCH = "nl"
+# What issue 13 ships in Dutch so far; a part listed here may not lose a translation.
+COMPLETE = ("Money", "Staying safe", ACHIEVEMENTS_AND_LEVELS)
+MODULES = ("money", "safety")
+
+
+def read_dutch() -> Catalog:
+    with (LOCALE_DIR / DUTCH / "LC_MESSAGES" / f"{CONTENT_DOMAIN}.po").open("rb") as file:
+        return read_po(file)
+
+
+def dutch_catalogue() -> dict[str, str]:
+    """Each translated, not fuzzy content message of the Dutch catalogue by its context."""
+    return {message.context: message.string for message in read_dutch() if message.context and message.string and not message.fuzzy}
+
+
+def test_money_staying_safe_achievements_and_levels_are_whole_in_dutch_and_the_catalogue_says_who_checked_it() -> None:
+    found = status(DUTCH, set(), content_messages())
+    parts = {part.part: part for part in found.parts}
+    for name in COMPLETE:
+        assert parts[name].complete and parts[name].translated > 0, parts[name]
+    assert any(line.startswith(f"# {REVIEW_PREFIX} ") for line in read_dutch().header_comment.splitlines())
+
+
+def test_every_module_title_is_in_dutch() -> None:
+    catalogue = dutch_catalogue()
+    for module in load_catalog().modules:
+        assert catalogue.get(f"module/{module.id}/title"), module.id
+
+
+def test_no_right_option_in_dutch_gives_itself_away_by_its_length() -> None:
+    """The English options were written so that length says nothing; a translation must keep that."""
+    catalogue = dutch_catalogue()
+    unfair = []
+    for lesson in load_catalog().lessons.values():
+        if lesson.module not in MODULES:
+            continue
+        for step in lesson.steps:
+            if not isinstance(step, ChoiceStep):
+                continue
+            where = f"{lesson.id}/{step.id}"
+            options = tuple(replace(option, text=catalogue[f"{where}/options[{index}].text"]) for index, option in enumerate(step.options))
+            unfair += [f"{where}: {found.message}" for found in giveaways(replace(step, options=options)) if found.option is not None]
+    assert unfair == []
