@@ -21,6 +21,8 @@ DUTCH = "nl"
 # What issue 13 ships in Dutch so far; a part listed here may not lose a translation.
 COMPLETE = ("Money", "Staying safe", ACHIEVEMENTS_AND_LEVELS)
 MODULES = ("money", "safety")
+# The lesson pane at 80 columns, less its padding and a scroll bar.
+PANE_WIDTH = 74
 
 
 def read_dutch() -> Catalog:
@@ -61,3 +63,16 @@ def test_no_right_option_in_dutch_gives_itself_away_by_its_length() -> None:
             options = tuple(replace(option, text=catalogue[f"{where}/options[{index}].text"]) for index, option in enumerate(step.options))
             unfair += [f"{where}: {found.message}" for found in giveaways(replace(step, options=options)) if found.option is not None]
     assert unfair == []
+
+
+def test_no_line_of_a_dutch_prompt_runs_past_the_lesson_pane() -> None:
+    """A prompt keeps its line breaks, so in a prompt of several lines a line longer than the pane leaves a word or
+    two alone before the next break (a prompt of one line just wraps)."""
+    too_long = [
+        f"{context}: {line}"
+        for context, text in dutch_catalogue().items()
+        if context.startswith(MODULES) and context.endswith("/prompt") and len(text.splitlines()) > 1
+        for line in text.splitlines()
+        if len(line) > PANE_WIDTH
+    ]
+    assert too_long == []
