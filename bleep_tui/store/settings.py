@@ -18,6 +18,11 @@ class Settings:
     paused_weeks: tuple[str, ...] = ()  # ISO weeks ("2026-W47") of lockdown or transfer: a streak pauses
     class_board: bool = False  # a board of pseudonyms only; off unless turned on
     backup_days: int = 14  # daily backups kept: the newest this many days on which BLEEP was used
+    # xAPI and badges (docs/lrs.md): the installation's URL names its learners' accounts outside it;
+    # activity IRIs start with activity_base (default: installation_url + "/xapi").
+    installation_url: str = ""
+    activity_base: str = ""
+    pass_stars: int = 2  # a finished lesson with at least this many stars is passed
     problems: tuple[str, ...] = field(default=(), compare=False)  # what was wrong in the file, to show
     # Set when the file is there but its mode cannot be known: guessing "personal" could open a shared
     # server's every login as one learner, with no PIN, so the app refuses to start instead.
@@ -59,12 +64,23 @@ def load_settings(data_dir: Path) -> Settings:
         paused_weeks=take("paused_weeks", tuple, lambda v: all(isinstance(w, str) and parse_week(w) for w in v)),
         class_board=take("class_board", bool),
         backup_days=take("backup_days", int, lambda v: 1 <= v <= 366),
+        installation_url=take("installation_url", str, lambda v: v == "" or _is_web_address(v)),
+        activity_base=take("activity_base", str, lambda v: v == "" or _is_web_address(v)),
+        pass_stars=take("pass_stars", int, lambda v: 0 <= v <= 3),
         problems=(),
     )
     unknown = sorted(set(raw) - {field.name for field in fields(Settings)} - {"problems", "unusable"})
     problems += [f"{path}: unknown setting `{key}`" for key in unknown]
     unusable = "" if raw.get("mode", defaults.mode) == settings.mode else _("`mode` must be \"personal\" or \"shared\"")
     return replace(settings, problems=tuple(problems), unusable=f"{path}: {unusable}" if unusable else "")
+
+
+def _is_web_address(text: str) -> bool:
+    """An http(s) address with a host and nothing a learner code could be confused with (no query, no fragment)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(text)
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and not parts.query and not parts.fragment and " " not in text
 
 
 def _unusable(path: Path, reason: str) -> Settings:
