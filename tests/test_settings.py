@@ -75,12 +75,22 @@ def test_every_setting_is_read_at_the_edges_of_what_it_allows(data_dir: Path) ->
      ('idle_minutes = "15"', "`idle_minutes` has a wrong value: '15'"), ("idle_minutes = true", "`idle_minutes` has a wrong value: True"),
      ('paused_weeks = ["2026-W54"]', "`paused_weeks` has a wrong value: ('2026-W54',)"),
      ("paused_weeks = [47]", "`paused_weeks` has a wrong value: (47,)"),
-     ('paused_weeks = "2026-W47"', "`paused_weeks` has a wrong value: '2026-W47'"), ('class_board = "yes"', "`class_board` has a wrong value: 'yes'")],
+     ('paused_weeks = "2026-W47"', "`paused_weeks` has a wrong value: '2026-W47'"), ('class_board = "yes"', "`class_board` has a wrong value: 'yes'"),
+     ('installation_url = "learn.example.org"', "`installation_url` has a wrong value: 'learn.example.org'"),
+     ('installation_url = "https://learn.example.org/?who=me"', "`installation_url` has a wrong value: 'https://learn.example.org/?who=me'"),
+     ('activity_base = "ftp://learn.example.org/xapi"', "`activity_base` has a wrong value: 'ftp://learn.example.org/xapi'"),
+     ("pass_stars = 4", "`pass_stars` has a wrong value: 4")],
 )
 def test_a_wrong_value_is_named_and_its_default_kept(data_dir: Path, line: str, named: str) -> None:
     settings = settings_from(data_dir, line + "\n")
     assert settings == Settings() and not settings.unusable
     assert settings.problems == (f"{data_dir / 'settings.toml'}: {named}",)
+
+
+def test_the_address_that_names_learners_outside_and_the_pass_mark_are_read(data_dir: Path) -> None:
+    settings = settings_from(data_dir, 'installation_url = "https://learn.example.org"\npass_stars = 3\n')
+    assert (settings.installation_url, settings.activity_base, settings.pass_stars) == ("https://learn.example.org", "", 3)
+    assert settings.problems == ()
 
 
 def test_an_unknown_setting_is_named_and_the_known_ones_are_not(data_dir: Path) -> None:
