@@ -6,6 +6,32 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from bleep_tui.core.model import Lesson, SimStep
+from bleep_tui.i18n import N_
+
+# DigComp 2.2 competence names, shortened to fit a line at 80 columns.
+COMPETENCE_NAMES = {
+    "1.1": N_("Browsing and searching for information"),
+    "1.2": N_("Judging if information is reliable"),
+    "1.3": N_("Managing data and digital content"),
+    "2.1": N_("Interacting through digital technologies"),
+    "2.2": N_("Sharing through digital technologies"),
+    "2.3": N_("Taking part in society online"),
+    "2.4": N_("Collaborating through digital technologies"),
+    "2.5": N_("Netiquette"),
+    "2.6": N_("Managing your digital identity"),
+    "3.1": N_("Developing digital content"),
+    "3.2": N_("Reworking digital content"),
+    "3.3": N_("Copyright and licences"),
+    "3.4": N_("Programming"),
+    "4.1": N_("Protecting devices"),
+    "4.2": N_("Protecting personal data and privacy"),
+    "4.3": N_("Protecting health and well-being"),
+    "4.4": N_("Protecting the environment"),
+    "5.1": N_("Solving technical problems"),
+    "5.2": N_("Finding the right digital tool"),
+    "5.3": N_("Using digital technology creatively"),
+    "5.4": N_("Finding your digital skills gaps"),
+}
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from bleep_tui.core.curriculum import COMPETENCE_NAMES
 from bleep_tui.core.mastery import ATTEMPTED, FAMILIAR, MASTERED, MASTERY_THRESHOLDS, PROFICIENT, CompetenceMastery
 from bleep_tui.i18n import N_, _
 from bleep_tui.ui.gamification import standing
@@ -17,30 +18,6 @@ from bleep_tui.ui.widgets.key_bar import KeyBar
 
 PASSPORT_BAR_WIDTH = 10
 
-# DigComp 2.2 competence names, shortened to fit a line at 80 columns.
-COMPETENCE_NAMES = {
-    "1.1": N_("Browsing and searching for information"),
-    "1.2": N_("Judging if information is reliable"),
-    "1.3": N_("Managing data and digital content"),
-    "2.1": N_("Interacting through digital technologies"),
-    "2.2": N_("Sharing through digital technologies"),
-    "2.3": N_("Taking part in society online"),
-    "2.4": N_("Collaborating through digital technologies"),
-    "2.5": N_("Netiquette"),
-    "2.6": N_("Managing your digital identity"),
-    "3.1": N_("Developing digital content"),
-    "3.2": N_("Reworking digital content"),
-    "3.3": N_("Copyright and licences"),
-    "3.4": N_("Programming"),
-    "4.1": N_("Protecting devices"),
-    "4.2": N_("Protecting personal data and privacy"),
-    "4.3": N_("Protecting health and well-being"),
-    "4.4": N_("Protecting the environment"),
-    "5.1": N_("Solving technical problems"),
-    "5.2": N_("Finding the right digital tool"),
-    "5.3": N_("Using digital technology creatively"),
-    "5.4": N_("Finding your digital skills gaps"),
-}
 NAME_WIDTH = 41
 MASTERY_NAMES = {ATTEMPTED: N_("Attempted"), FAMILIAR: N_("Familiar"), PROFICIENT: N_("Proficient"), MASTERED: N_("Mastered")}
 

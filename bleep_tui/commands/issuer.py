@@ -1,0 +1,106 @@
+"""`bleep issuer init|show` and `bleep learners badges`: signed Open Badges 3.0 credentials (docs/badges.md)."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from bleep_tui.commands import actions_of
+from bleep_tui.i18n import _, ngettext
+
+# did:web's method-specific id: a domain, maybe a port as %3A, maybe a path as :segments.
+DID_WEB_DOMAIN = re.compile(r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(%3A[0-9]+)?(:[A-Za-z0-9._-]+)*")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    issuer = subparsers.add_parser("issuer", help=_("the installation's issuer of signed badges (docs/badges.md)"))
+    action = actions_of(issuer)
+    init = action("init", _("make the issuer's signing key (once; the key stays in the data folder, 0600)"), init_issuer)
+    init.add_argument("--name", required=True, help=_("the education provider, as the badges name it"))
+    init.add_argument("--url", required=True, help=_("its web address, https://..."))
+    init.add_argument("--did-web", metavar="DOMAIN", default="", help=_("sign as did:web:DOMAIN (publish the DID document it writes there); default: did:key"))
+    action("show", _("show the issuer and how its badges are checked"), show_issuer)
+
+
+def add_badges_action(action) -> None:
+    """`bleep learners badges CODE --out DIR`."""
+    badges = action("badges", _("write a learner's signed Open Badges 3.0 credentials and badge images (docs/badges.md)"), learner_badges)
+    badges.add_argument("code", help=_("the learner's code (\"me\" in personal mode)"))
+    badges.add_argument("--out", metavar="DIR", required=True, help=_("the folder to write them into"))
+
+
+def init_issuer(args: argparse.Namespace) -> int:
+    from bleep_tui.store.audit import record_audit
+    from bleep_tui.store.issuer import ISSUER_FOLDER, init_issuer as make_issuer
+    from bleep_tui.store.paths import data_dir
+
+    if args.did_web and not DID_WEB_DOMAIN.fullmatch(args.did_web):
+        print(_("bleep: --did-web takes a domain like learn.example.org"), file=sys.stderr)
+        return 1
+    folder = data_dir(args.data_dir)
+    signer = make_issuer(folder, args.name, args.url, args.did_web)
+    record_audit(folder, "issuer init", detail=signer.issuer.id)
+    print(_("the issuer is {did}").format(did=signer.issuer.id))
+    if args.did_web:
+        domain, _colon, path = args.did_web.replace("%3A", ":").partition(":")
+        where = f"https://{args.did_web.replace('%3A', ':').replace(':', '/')}/did.json" if path else f"https://{domain}/.well-known/did.json"
+        print(_("publish {path} at {url}: verifiers read the public key there").format(path=folder / ISSUER_FOLDER / "did.json", url=where))
+    return 0
+
+
+def show_issuer(args: argparse.Namespace) -> int:
+    from bleep_tui.store.issuer import load_issuer
+    from bleep_tui.store.paths import data_dir
+
+    signer = load_issuer(data_dir(args.data_dir))
+    print(f"{signer.issuer.name}  {signer.issuer.url}\n{signer.issuer.id}\n{signer.key_id}")
+    return 0
+
+
+def learner_badges(args: argparse.Namespace) -> int:
+    import json
+
+    from bleep_tui.content.achievements import load_achievements
+    from bleep_tui.content.catalog import load_catalog
+    from bleep_tui.core.badges import BadgeInfo, achievement_awards, competence_awards
+    from bleep_tui.core.curriculum import Curriculum
+    from bleep_tui.core.events import Event
+    from bleep_tui.export.badges import signed_badge
+    from bleep_tui.store.accounts import check_learner_code
+    from bleep_tui.store.audit import record_audit
+    from bleep_tui.store.files import atomic_write, ensure_private_dir, output_path
+    from bleep_tui.store.issuer import load_issuer
+    from bleep_tui.store.lrs import installation
+    from bleep_tui.store.paths import data_dir
+    from bleep_tui.store.records import learner_record
+    from bleep_tui.store.settings import load_settings
+
+    folder = data_dir(args.data_dir)
+    signer = load_issuer(folder)
+    record = learner_record(folder, check_learner_code(args.code))
+    settings = load_settings(folder)
+    base = installation(settings).activity_base if settings.installation_url else signer.issuer.url.rstrip("/") + "/xapi"
+    catalog = load_catalog()
+    infos = {
+        key: BadgeInfo(a.title, a.description, (a.rule.competence,) if a.rule.competence else ())
+        for key, a in load_achievements(catalog=catalog).achievements.items()
+    }
+    events = [Event.from_record(event) for event in record.events]
+    awards = achievement_awards(events, catalog.lessons, infos) + competence_awards(events, catalog.lessons, Curriculum.of(catalog.lessons.values()))
+    if not awards:
+        print(_("bleep: {code} has earned no badge and no competence at Proficient yet").format(code=record.code), file=sys.stderr)
+        return 1
+    out = Path(args.out)
+    output_path(out / "check", folder)  # refuses a folder inside the data folder, where it could replace records
+    ensure_private_dir(out)
+    for award in awards:
+        badge = signed_badge(award, signer, base, record.name, record.code)
+        atomic_write(out / f"{badge.key}.json", json.dumps(badge.credential, ensure_ascii=False, indent=2) + "\n")
+        atomic_write(out / f"{badge.key}.jwt", badge.jwt + "\n")
+        atomic_write(out / f"{badge.key}.svg", badge.svg)
+    record_audit(folder, "badges", detail=f"{record.code}: {len(awards)} credential(s) -> {out.resolve()}")
+    print(ngettext("wrote {count} signed credential of {code} to {path}", "wrote {count} signed credentials of {code} to {path}", len(awards)).format(
+        count=len(awards), code=record.code, path=out))
+    return 0
