@@ -1,4 +1,5 @@
-"""`bleep issuer init|show` and `bleep learners badges`: signed Open Badges 3.0 credentials (docs/badges.md)."""
+"""What a learner takes out: `bleep issuer init|show`, `bleep learners badges` (signed Open Badges 3.0
+credentials, docs/badges.md) and `bleep learners passport` (the printable skills passport)."""
 
 from __future__ import annotations
 
@@ -25,10 +26,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def add_badges_action(action) -> None:
-    """`bleep learners badges CODE --out DIR`."""
+    """`bleep learners badges CODE --out DIR` and `bleep learners passport CODE --out FILE`."""
     badges = action("badges", _("write a learner's signed Open Badges 3.0 credentials and badge images (docs/badges.md)"), learner_badges)
     badges.add_argument("code", help=_("the learner's code (\"me\" in personal mode)"))
     badges.add_argument("--out", metavar="DIR", required=True, help=_("the folder to write them into"))
+    passport = action("passport", _("write a learner's skills passport as one printable page (HTML, A4)"), learner_passport)
+    passport.add_argument("code", help=_("the learner's code (\"me\" in personal mode)"))
+    passport.add_argument("--out", metavar="FILE", required=True, help=_("the HTML file to write"))
 
 
 def init_issuer(args: argparse.Namespace) -> int:
@@ -103,4 +107,53 @@ def learner_badges(args: argparse.Namespace) -> int:
     record_audit(folder, "badges", detail=f"{record.code}: {len(awards)} credential(s) -> {out.resolve()}")
     print(ngettext("wrote {count} signed credential of {code} to {path}", "wrote {count} signed credentials of {code} to {path}", len(awards)).format(
         count=len(awards), code=record.code, path=out))
+    return 0
+
+
+def learner_passport(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from bleep_tui.content.achievements import load_achievements
+    from bleep_tui.content.catalog import load_catalog
+    from bleep_tui.core.curriculum import COMPETENCE_NAMES, Curriculum
+    from bleep_tui.core.events import Event
+    from bleep_tui.core.mastery import passport
+    from bleep_tui.core.progress import lesson_records
+    from bleep_tui.export.badges import credential_id
+    from bleep_tui.export.passport import EarnedBadge, FinishedLesson, PassportPage, passport_html
+    from bleep_tui.store.accounts import check_learner_code
+    from bleep_tui.store.audit import record_audit
+    from bleep_tui.store.files import StoreError, atomic_write, output_path
+    from bleep_tui.store.issuer import load_issuer
+    from bleep_tui.store.paths import data_dir
+    from bleep_tui.store.records import learner_record
+    from bleep_tui.store.settings import load_settings
+
+    folder = data_dir(args.data_dir)
+    record = learner_record(folder, check_learner_code(args.code))
+    out = output_path(args.out, folder)
+    try:
+        issuer = load_issuer(folder).issuer
+        issued_by, issuer_id = f"{issuer.name} ({issuer.url})", issuer.id
+    except StoreError:
+        issued_by, issuer_id = load_settings(folder).installation_url or "BLEEP", ""
+    catalog = load_catalog()
+    events = [Event.from_record(event) for event in record.events]
+    records = lesson_records(events)
+    achievements = load_achievements(catalog=catalog).achievements
+    page = PassportPage(
+        record.name, issued_by, issuer_id, date.today().isoformat(),
+        tuple((mastery, COMPETENCE_NAMES.get(code, "")) for code, mastery in passport(Curriculum.of(catalog.lessons.values()), records).items()),
+        tuple(
+            FinishedLesson(catalog.lessons[key].title if key in catalog.lessons else key, r.best_stars, r.best_percent, r.completed_at)
+            for key, r in sorted(records.items(), key=lambda item: item[1].completed_at) if r.completions
+        ),
+        tuple(
+            EarnedBadge(achievements[e.achievement].title, e.at, credential_id(issuer_id, record.code, f"achievement-{e.achievement}") if issuer_id else "")
+            for e in events if e.kind == "achievement_earned" and e.achievement in achievements
+        ),
+    )
+    atomic_write(out, passport_html(page))
+    record_audit(folder, "passport", detail=f"{record.code} -> {out.resolve()}")
+    print(_("wrote {path}").format(path=out))
     return 0

@@ -52,9 +52,13 @@ def _salt(signer: SigningIssuer, code: str, award: Award) -> str:
     return hmac.new(signer.private_pem, f"salt\n{code}\n{award.key}".encode("utf-8"), hashlib.sha256).hexdigest()[:32]
 
 
+def credential_id(issuer_id: str, code: str, award_key: str) -> str:
+    """The same credential of the same learner from the same issuer always has the same id."""
+    return "urn:uuid:" + str(uuid.uuid5(CREDENTIAL_NAMESPACE, f"{issuer_id}\n{code}\n{award_key}"))
+
+
 def signed_badge(award: Award, signer: SigningIssuer, activity_base: str, name: str, code: str) -> SignedBadge:
-    credential_id = "urn:uuid:" + str(uuid.uuid5(CREDENTIAL_NAMESPACE, f"{signer.issuer.id}\n{code}\n{award.key}"))
-    document = credential(award, signer.issuer, activity_base, credential_id, name, code, _salt(signer, code, award))
+    document = credential(award, signer.issuer, activity_base, credential_id(signer.issuer.id, code, award.key), name, code, _salt(signer, code, award))
     token = sign(document, signer)
     return SignedBadge(award.key, document, token, baked_svg(award.name, signer.issuer.name, award.valid_from[:10], token))
 

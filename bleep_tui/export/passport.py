@@ -1,0 +1,121 @@
+"""The skills passport on one printable A4 page: DigComp competences with bars, lessons finished, badges.
+
+Pure: a PassportPage in, HTML out. One self-contained file: no scripts, no links to anything outside,
+the bars are inline SVG. The learner's name (typed by a person) is escaped like everything else.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from bleep_tui.core.mastery import CompetenceMastery
+
+DIGCOMP_AREAS = {
+    "1": "Information and data literacy",
+    "2": "Communication and collaboration",
+    "3": "Digital content creation",
+    "4": "Safety",
+    "5": "Problem solving",
+}
+BAR_WIDTH = 160  # px of a full bar
+
+
+@dataclass(frozen=True)
+class FinishedLesson:
+    title: str
+    stars: int
+    percent: int
+    completed_at: str  # ISO time of the first completion
+
+
+@dataclass(frozen=True)
+class EarnedBadge:
+    title: str
+    earned_at: str
+    credential_id: str = ""  # the Open Badges credential's id, when this installation has an issuer
+
+
+@dataclass(frozen=True)
+class PassportPage:
+    name: str
+    issued_by: str  # the installation: the issuer's name and web address
+    issuer_id: str  # the issuer's DID; "" when there is no issuer
+    printed_on: str  # a date
+    competences: tuple[tuple[CompetenceMastery, str], ...]  # each with its name
+    lessons: tuple[FinishedLesson, ...]
+    badges: tuple[EarnedBadge, ...]
+
+
+STYLE = """
+@page { size: A4; margin: 14mm; }
+body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 9.5pt; color: #000; margin: 0; line-height: 1.3; }
+h1 { font-size: 18pt; margin: 0; }
+.by { margin: 0.2em 0 0.8em 0; }
+h2 { font-size: 11pt; border-bottom: 1px solid #000; margin: 0.9em 0 0.3em 0; text-transform: uppercase; letter-spacing: 0.04em; }
+h3 { font-size: 9.5pt; margin: 0.5em 0 0.1em 0; }
+table { border-collapse: collapse; width: 100%; }
+td { padding: 1px 4px 1px 0; vertical-align: middle; }
+.columns { columns: 2; column-gap: 2em; }
+.columns p { margin: 0 0 0.15em 0; break-inside: avoid; }
+.small { font-size: 8pt; color: #333; }
+"""
+
+
+def _bar(score: int) -> str:
+    filled = round(BAR_WIDTH * max(0, min(score, 100)) / 100)
+    return (
+        f'<svg width="{BAR_WIDTH}" height="10" viewBox="0 0 {BAR_WIDTH} 10" role="img" aria-label="{score}%">'
+        f'<rect x="0" y="0" width="{BAR_WIDTH}" height="10" fill="#ffffff" stroke="#000000" stroke-width="1"/>'
+        f'<rect x="0" y="0" width="{filled}" height="10" fill="#1d4f91"/></svg>'
+    )
+
+
+def passport_html(page: PassportPage) -> str:
+    e = html.escape
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f"<title>Skills passport - {e(page.name)}</title>",
+        f"<style>{STYLE}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>Skills passport: {e(page.name)}</h1>",
+        f'<p class="by">Digital skills practised in BLEEP, issued by {e(page.issued_by)} on {e(page.printed_on)}.</p>',
+        "<h2>Digital competences (DigComp 2.2)</h2>",
+    ]
+    areas: dict[str, list[tuple[CompetenceMastery, str]]] = {}
+    for mastery, name in page.competences:
+        areas.setdefault(mastery.code.split(".")[0], []).append((mastery, name))
+    for area, rows in areas.items():
+        parts.append(f"<h3>{e(area)}. {e(DIGCOMP_AREAS.get(area, ''))}</h3>")
+        parts.append("<table>")
+        for mastery, name in rows:
+            level = mastery.level or "Not started"
+            parts.append(
+                f"<tr><td>{e(mastery.code)}</td><td>{e(name)}</td><td>{_bar(mastery.score)}</td>"
+                f"<td>{e(level)}</td><td>{mastery.completed} of {mastery.lessons} lessons</td></tr>"
+            )
+        parts.append("</table>")
+    parts.append(f"<h2>Lessons finished ({len(page.lessons)})</h2>")
+    parts.append('<div class="columns">')
+    for lesson in page.lessons:
+        stars = "★" * lesson.stars + "☆" * (3 - lesson.stars)
+        parts.append(f"<p>{e(lesson.title)} <span class=\"small\">{stars} {lesson.percent}% · {e(lesson.completed_at[:10])}</span></p>")
+    parts.append("</div>")
+    parts.append(f"<h2>Badges ({len(page.badges)})</h2>")
+    parts.append('<div class="columns">')
+    for badge in page.badges:
+        credential = f'<br><span class="small">credential {e(badge.credential_id)}</span>' if badge.credential_id else ""
+        parts.append(f"<p>{e(badge.title)} <span class=\"small\">{e(badge.earned_at[:10])}</span>{credential}</p>")
+    parts.append("</div>")
+    if page.issuer_id:
+        parts.append(
+            '<p class="small">Each badge, and each competence at Proficient or Mastered, is also a signed Open Badges 3.0 '
+            f"credential from {e(page.issuer_id)}. Any Open Badges verifier checks it: the signature, that it was not "
+            "changed, and that it was issued to the person named here.</p>"
+        )
+    parts += ["</body>", "</html>", ""]
+    return "\n".join(parts)
