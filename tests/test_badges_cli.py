@@ -154,3 +154,25 @@ def test_the_issuer_key_is_made_once_and_a_learner_with_nothing_earned_gets_a_me
     inside = bleep(learner, "learners", "badges", "me", "--out", str(learner / "learners"))
     assert inside.returncode == 1 and "inside the data folder" in inside.stderr
     assert "Traceback" not in no_issuer.stderr + again.stderr + nothing.stderr + inside.stderr
+
+
+def test_a_release_pack_holds_the_passport_the_cv_the_badges_and_the_record_with_a_readme(learner: Path, tmp_path: Path) -> None:
+    from bleep_tui.store.records import read_record
+
+    from tests.test_records_cli import CV_ANSWER
+
+    LearnerStore(learner).record(Event("answered", "2026-10-20T10:00:00+00:00", lesson="cv", run="c1", step="form", answer=CV_ANSWER, correct=True))
+    bleep(learner, "issuer", "init", "--name", "Northfield Learning Centre", "--url", "https://learn.example.org")
+    result = bleep(learner, "learners", "release-pack", "me", "--out", str(tmp_path / "stick"))
+    assert result.returncode == 0, result.stderr
+    stick = tmp_path / "stick"
+    assert {p.name for p in stick.iterdir()} == {"README.txt", "skills-passport.html", "my-cv.txt", "my-cv.html", "badges", "my-record.json"}
+    assert "Ana Lima" in (stick / "my-cv.txt").read_text()
+    assert "Skills passport: Sam Fairweather" in (stick / "skills-passport.html").read_text()
+    assert (stick / "badges" / "achievement-first-lesson.svg").exists()
+    assert len(read_record(stick / "my-record.json").events) == len(LearnerStore(learner).event_records())
+    readme = (stick / "README.txt").read_text()
+    assert readme.startswith("Your record from BLEEP, Sam Fairweather")
+    for name in ("skills-passport.html", "my-cv.txt", "badges/", "my-record.json"):
+        assert name in readme
+    assert "my-plan" not in readme  # no plan written: none listed

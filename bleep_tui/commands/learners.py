@@ -11,7 +11,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from bleep_tui.commands import actions_of, data_dir_option
-from bleep_tui.commands.issuer import add_badges_action
+from bleep_tui.commands.credentials import add_learner_actions
 from bleep_tui.i18n import _, language_name, ngettext
 
 
@@ -46,7 +46,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         printout.set_defaults(kind=kind)
         printout.add_argument("code", help=_("the learner's code (\"me\" in personal mode)"))
         printout.add_argument("--out", metavar="FILE", help=_("writes FILE.txt and FILE.html (a .txt or .html ending is taken off first); default: print the text"))
-    add_badges_action(action)
+    add_learner_actions(action)
     out = action("export-record", _("write a learner's whole record (profile, events, CV, badges) to one checked file, to move them"), export_record)
     out.add_argument("code")
     out.add_argument("--out", metavar="FILE", required=True, help=_("the file to write"))

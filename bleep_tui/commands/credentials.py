@@ -7,9 +7,13 @@ import argparse
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bleep_tui.commands import actions_of
 from bleep_tui.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from bleep_tui.store.records import LearnerRecord
 
 # did:web's method-specific id: a domain, maybe a port as %3A, maybe a path as :segments.
 DID_WEB_DOMAIN = re.compile(r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(%3A[0-9]+)?(:[A-Za-z0-9._-]+)*")
@@ -25,14 +29,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     action("show", _("show the issuer and how its badges are checked"), show_issuer)
 
 
-def add_badges_action(action) -> None:
-    """`bleep learners badges CODE --out DIR` and `bleep learners passport CODE --out FILE`."""
+def add_learner_actions(action) -> None:
+    """`bleep learners badges|release-pack CODE --out DIR` and `bleep learners passport CODE --out FILE`."""
     badges = action("badges", _("write a learner's signed Open Badges 3.0 credentials and badge images (docs/badges.md)"), learner_badges)
     badges.add_argument("code", help=_("the learner's code (\"me\" in personal mode)"))
     badges.add_argument("--out", metavar="DIR", required=True, help=_("the folder to write them into"))
     passport = action("passport", _("write a learner's skills passport as one printable page (HTML, A4)"), learner_passport)
     passport.add_argument("code", help=_("the learner's code (\"me\" in personal mode)"))
     passport.add_argument("--out", metavar="FILE", required=True, help=_("the HTML file to write"))
+    pack = action("release-pack", _("gather a learner's passport, CV, plan, badges and record in one folder, for release day"), release_pack)
+    pack.add_argument("code", help=_("the learner's code (\"me\" in personal mode)"))
+    pack.add_argument("--out", metavar="DIR", required=True, help=_("the folder to write them into (a USB stick)"))
 
 
 def init_issuer(args: argparse.Namespace) -> int:
@@ -64,6 +71,25 @@ def show_issuer(args: argparse.Namespace) -> int:
 
 
 def learner_badges(args: argparse.Namespace) -> int:
+    from bleep_tui.store.accounts import check_learner_code
+    from bleep_tui.store.audit import record_audit
+    from bleep_tui.store.paths import data_dir
+    from bleep_tui.store.records import learner_record
+
+    folder = data_dir(args.data_dir)
+    record = learner_record(folder, check_learner_code(args.code))
+    count = write_badges(folder, record, Path(args.out))
+    if not count:
+        print(_("bleep: {code} has earned no badge and no competence at Proficient yet").format(code=record.code), file=sys.stderr)
+        return 1
+    record_audit(folder, "badges", detail=f"{record.code}: {count} credential(s) -> {Path(args.out).resolve()}")
+    print(ngettext("wrote {count} signed credential of {code} to {path}", "wrote {count} signed credentials of {code} to {path}", count).format(
+        count=count, code=record.code, path=args.out))
+    return 0
+
+
+def write_badges(folder: Path, record: LearnerRecord, out: Path) -> int:
+    """Each of the learner's signed credentials as NAME.json, NAME.jwt and NAME.svg in `out`; how many (0: none, nothing written)."""
     import json
 
     from bleep_tui.content.achievements import load_achievements
@@ -72,18 +98,12 @@ def learner_badges(args: argparse.Namespace) -> int:
     from bleep_tui.core.curriculum import Curriculum
     from bleep_tui.core.events import Event
     from bleep_tui.export.badges import signed_badge
-    from bleep_tui.store.accounts import check_learner_code
-    from bleep_tui.store.audit import record_audit
     from bleep_tui.store.files import atomic_write, ensure_private_dir, output_path
     from bleep_tui.store.issuer import load_issuer
     from bleep_tui.store.lrs import installation
-    from bleep_tui.store.paths import data_dir
-    from bleep_tui.store.records import learner_record
     from bleep_tui.store.settings import load_settings
 
-    folder = data_dir(args.data_dir)
     signer = load_issuer(folder)
-    record = learner_record(folder, check_learner_code(args.code))
     settings = load_settings(folder)
     base = installation(settings).activity_base if settings.installation_url else signer.issuer.url.rstrip("/") + "/xapi"
     catalog = load_catalog()
@@ -94,9 +114,7 @@ def learner_badges(args: argparse.Namespace) -> int:
     events = [Event.from_record(event) for event in record.events]
     awards = achievement_awards(events, catalog.lessons, infos) + competence_awards(events, catalog.lessons, Curriculum.of(catalog.lessons.values()))
     if not awards:
-        print(_("bleep: {code} has earned no badge and no competence at Proficient yet").format(code=record.code), file=sys.stderr)
-        return 1
-    out = Path(args.out)
+        return 0
     output_path(out / "check", folder)  # refuses a folder inside the data folder, where it could replace records
     ensure_private_dir(out)
     for award in awards:
@@ -104,13 +122,27 @@ def learner_badges(args: argparse.Namespace) -> int:
         atomic_write(out / f"{badge.key}.json", json.dumps(badge.credential, ensure_ascii=False, indent=2) + "\n")
         atomic_write(out / f"{badge.key}.jwt", badge.jwt + "\n")
         atomic_write(out / f"{badge.key}.svg", badge.svg)
-    record_audit(folder, "badges", detail=f"{record.code}: {len(awards)} credential(s) -> {out.resolve()}")
-    print(ngettext("wrote {count} signed credential of {code} to {path}", "wrote {count} signed credentials of {code} to {path}", len(awards)).format(
-        count=len(awards), code=record.code, path=out))
-    return 0
+    return len(awards)
 
 
 def learner_passport(args: argparse.Namespace) -> int:
+    from bleep_tui.store.accounts import check_learner_code
+    from bleep_tui.store.audit import record_audit
+    from bleep_tui.store.files import output_path
+    from bleep_tui.store.paths import data_dir
+    from bleep_tui.store.records import learner_record
+
+    folder = data_dir(args.data_dir)
+    record = learner_record(folder, check_learner_code(args.code))
+    out = output_path(args.out, folder)
+    write_passport(folder, record, out)
+    record_audit(folder, "passport", detail=f"{record.code} -> {out.resolve()}")
+    print(_("wrote {path}").format(path=out))
+    return 0
+
+
+def write_passport(folder: Path, record: LearnerRecord, out: Path) -> None:
+    """The learner's skills passport as one printable HTML page."""
     from datetime import date
 
     from bleep_tui.content.achievements import load_achievements
@@ -121,17 +153,10 @@ def learner_passport(args: argparse.Namespace) -> int:
     from bleep_tui.core.progress import lesson_records
     from bleep_tui.export.badges import credential_id
     from bleep_tui.export.passport import EarnedBadge, FinishedLesson, PassportPage, passport_html
-    from bleep_tui.store.accounts import check_learner_code
-    from bleep_tui.store.audit import record_audit
-    from bleep_tui.store.files import StoreError, atomic_write, output_path
+    from bleep_tui.store.files import StoreError, atomic_write
     from bleep_tui.store.issuer import load_issuer
-    from bleep_tui.store.paths import data_dir
-    from bleep_tui.store.records import learner_record
     from bleep_tui.store.settings import load_settings
 
-    folder = data_dir(args.data_dir)
-    record = learner_record(folder, check_learner_code(args.code))
-    out = output_path(args.out, folder)
     try:
         issuer = load_issuer(folder).issuer
         issued_by, issuer_id = f"{issuer.name} ({issuer.url})", issuer.id
@@ -154,6 +179,52 @@ def learner_passport(args: argparse.Namespace) -> int:
         ),
     )
     atomic_write(out, passport_html(page))
-    record_audit(folder, "passport", detail=f"{record.code} -> {out.resolve()}")
-    print(_("wrote {path}").format(path=out))
+
+
+def release_pack(args: argparse.Namespace) -> int:
+    """Everything a learner takes out on release day, in one folder, with a README in plain words."""
+    from bleep_tui.core.events import Event
+    from bleep_tui.export.own_documents import latest_document
+    from bleep_tui.export.printable import printable_html, printable_text
+    from bleep_tui.store.accounts import check_learner_code
+    from bleep_tui.store.audit import record_audit
+    from bleep_tui.store.files import StoreError, atomic_write, ensure_private_dir, output_path
+    from bleep_tui.store.paths import data_dir
+    from bleep_tui.store.records import learner_record, write_record
+
+    folder = data_dir(args.data_dir)
+    record = learner_record(folder, check_learner_code(args.code))
+    out = Path(args.out)
+    output_path(out / "check", folder)  # refuses a folder inside the data folder, where it could replace records
+    ensure_private_dir(out)
+    lines = [_("Your record from BLEEP, {name}").format(name=record.name), "", _("In this folder:"), ""]
+    write_passport(folder, record, out / "skills-passport.html")
+    lines.append(_("skills-passport.html   Your digital skills on one page. Open it in a web browser and print it."))
+    events = [Event.from_record(event) for event in record.events]
+    for kind, name, what in (
+        ("cv", "my-cv", _("Your CV. The .txt file is plain text; the .html file prints well.")),
+        ("plan", "my-plan", _("Your plan for after release.")),
+    ):
+        document = latest_document(events, kind)
+        if document is not None:
+            atomic_write(out / f"{name}.txt", printable_text(document))
+            atomic_write(out / f"{name}.html", printable_html(document))
+            lines.append(f"{name}.txt, {name}.html   {what}")
+    try:
+        badges = write_badges(folder, record, out / "badges")
+    except StoreError:
+        badges = 0  # no issuer here: no signed badges, the passport still lists them
+    if badges:
+        lines.append(_("badges/   Your badges. Each picture (.svg) has a signed certificate inside. "
+                       "An employer or a college can check it is real. Give them your name exactly as it is above."))
+    write_record(folder, record.code, out / "my-record.json")
+    lines += [
+        _("my-record.json   Everything you did in BLEEP. Another BLEEP (in a college, at probation) can read it, "
+          "so that you go on where you stopped."),
+        "",
+        _("Keep a copy of this folder in a safe place: on a USB stick, or send it to your own email."),
+    ]
+    atomic_write(out / "README.txt", "\n".join(lines) + "\n")
+    record_audit(folder, "release-pack", detail=f"{record.code} -> {out.resolve()}")
+    print(_("wrote the release pack of {code} to {path}").format(code=record.code, path=out))
     return 0
