@@ -39,3 +39,11 @@ def test_the_command_line_tools_do_not_load_textual() -> None:
     code = "import sys\nfrom bleep_tui.cli import main\nmain(['lessons', 'list'])\nprint('textual' in sys.modules, file=sys.stderr)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stderr.strip().splitlines()[-1] == "False"
+
+
+def test_records_that_leave_the_prison_are_not_loaded_on_the_way_to_a_learners_screens() -> None:
+    """xAPI, badges and the printable passport are for the facilitator's commands: a learner's start-up never reads them."""
+    loaded = imported_after(["bleep_tui.cli", "bleep_tui.ui.app"] + modules_in("ui/screens"))
+    assert not {m for m in loaded if m.split(".")[0] in ("joserfc", "cryptography", "ralph", "jwt")}
+    assert not loaded & {"bleep_tui.core.xapi", "bleep_tui.core.badges", "bleep_tui.export.passport", "bleep_tui.export.lrs",
+                         "bleep_tui.store.lrs", "bleep_tui.store.issuer", "bleep_tui.commands.lrs", "bleep_tui.commands.credentials"}
