@@ -11,6 +11,7 @@ import re
 import sys
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from bleep_tui.commands import data_dir_option, refusals_reported
 from bleep_tui.i18n import _
@@ -25,6 +26,22 @@ def since_date(text: str) -> date:
     except ValueError:
         pass
     raise argparse.ArgumentTypeError(_("{text!r} is not a date like 2026-03-31").format(text=text))
+
+
+def write_output(text: str, out: str | None, folder: Path) -> Path | None:
+    """`text` to the screen when `out` is None, else to the file `out` (its path is returned); StoreError when it cannot be written."""
+    from bleep_tui.store.files import StoreError, atomic_write, output_path
+
+    if out is None:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+        return None
+    path = output_path(out, folder)
+    try:
+        atomic_write(path, text)
+    except OSError as error:
+        raise StoreError(_("cannot write {path}: {reason}").format(path=path, reason=error.strerror or error)) from None
+    return path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -44,7 +61,6 @@ def run_export(args: argparse.Namespace) -> int:
     from bleep_tui.export.render import render
     from bleep_tui.export.spreadsheet import lesson_infos
     from bleep_tui.store.audit import record_audit
-    from bleep_tui.store.files import atomic_write, output_path
     from bleep_tui.store.paths import data_dir
     from bleep_tui.store.roster import learner_codes, load_learner, load_learners
 
@@ -64,16 +80,8 @@ def run_export(args: argparse.Namespace) -> int:
         learners = [replace(learner, events=events_since(learner.events, args.since)) for learner in learners]
     levels = shipped_levels()
     text = render(args.format, learners, lesson_infos(load_catalog()), levels)
-    if args.out is None:
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.flush()
-    else:
-        out = output_path(args.out, folder)
-        try:
-            atomic_write(out, text)
-        except OSError as error:
-            print(_("bleep: cannot write {path}: {reason}").format(path=out, reason=error.strerror or error), file=sys.stderr)
-            return 1
+    out = write_output(text, args.out, folder)
+    if out is not None:
         print(_("wrote {count} learner(s) to {path}").format(count=len(learners), path=out), file=sys.stderr)
     record_audit(folder, "export", detail=f"{args.format}: {len(learners)} learner(s)" + (f" to {args.out}" if args.out else ""))
     for learner in damaged:

@@ -145,8 +145,8 @@ def run_push(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from bleep_tui.commands.export import write_output
     from bleep_tui.store.audit import record_audit
-    from bleep_tui.store.files import atomic_write, output_path
     from bleep_tui.store.paths import data_dir
 
     folder = data_dir(args.data_dir)
@@ -156,17 +156,8 @@ def run_export(args: argparse.Namespace) -> int:
         for learner in _learners(folder, args.learner, damaged)
         for statement in learner.statements
     ]
-    text = "".join(line + "\n" for line in lines)
-    if args.out is None:
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.flush()
-    else:
-        out = output_path(args.out, folder)
-        try:
-            atomic_write(out, text)
-        except OSError as error:
-            print(_("bleep: cannot write {path}: {reason}").format(path=out, reason=error.strerror or error), file=sys.stderr)
-            return 1
+    out = write_output("".join(line + "\n" for line in lines), args.out, folder)
+    if out is not None:
         print(ngettext("wrote {count} statement to {path}", "wrote {count} statements to {path}", len(lines)).format(count=len(lines), path=out), file=sys.stderr)
     record_audit(folder, "lrs export", detail=f"{len(lines)} statement(s)" + (f" to {args.out}" if args.out else ""))
     for message in damaged:

@@ -10,6 +10,7 @@ import html
 from dataclasses import dataclass
 
 from bleep_tui.core.mastery import CompetenceMastery
+from bleep_tui.export.printable import html_page
 
 DIGCOMP_AREAS = {
     "1": "Information and data literacy",
@@ -74,14 +75,6 @@ def _bar(score: int) -> str:
 def passport_html(page: PassportPage) -> str:
     e = html.escape
     parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f"<title>Skills passport - {e(page.name)}</title>",
-        f"<style>{STYLE}</style>",
-        "</head>",
-        "<body>",
         f"<h1>Skills passport: {e(page.name)}</h1>",
         f'<p class="by">Digital skills practised in BLEEP, issued by {e(page.issued_by)} on {e(page.printed_on)}.</p>',
         "<h2>Digital competences (DigComp 2.2)</h2>",
@@ -117,5 +110,4 @@ def passport_html(page: PassportPage) -> str:
             f"credential from {e(page.issuer_id)}. Any Open Badges verifier checks it: the signature, that it was not "
             "changed, and that it was issued to the person named here.</p>"
         )
-    parts += ["</body>", "</html>", ""]
-    return "\n".join(parts)
+    return html_page(f"Skills passport - {page.name}", STYLE, parts)

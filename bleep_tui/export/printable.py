@@ -72,17 +72,7 @@ p { white-space: pre-wrap; margin: 0.3em 0; }
 def printable_html(doc: Printable) -> str:
     """The document as one self-contained HTML page (no scripts, no links out); every typed value escaped."""
     e = html.escape
-    parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f"<title>{e(doc.kind)} - {e(doc.name)}</title>",
-        f"<style>{STYLE}</style>",
-        "</head>",
-        "<body>",
-        f"<h1>{e(doc.name)}</h1>",
-    ]
+    parts = [f"<h1>{e(doc.name)}</h1>"]
     if doc.under_name:
         parts.append('<p class="contact">' + "<br>".join(e(value) for value in doc.under_name) + "</p>")
     for section in doc.shown:
@@ -97,5 +87,11 @@ def printable_html(doc: Printable) -> str:
                 parts.append(f'<p class="detail">{e(entry.detail)}</p>')
             if entry.text:
                 parts.append(f"<p>{e(entry.text)}</p>")
-    parts += ["</body>", "</html>", ""]
-    return "\n".join(parts)
+    return html_page(f"{doc.kind} - {doc.name}", STYLE, parts)
+
+
+def html_page(title: str, style: str, body: list[str]) -> str:
+    """One self-contained HTML page around `body` (lines of HTML already escaped); `title` is escaped here."""
+    head = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">', f"<title>{html.escape(title)}</title>",
+            f"<style>{style}</style>", "</head>", "<body>"]
+    return "\n".join(head + body + ["</body>", "</html>", ""])
