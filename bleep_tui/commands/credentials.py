@@ -147,38 +147,16 @@ def write_passport(folder: Path, record: LearnerRecord, out: Path) -> None:
 
     from bleep_tui.content.achievements import load_achievements
     from bleep_tui.content.catalog import load_catalog
-    from bleep_tui.core.curriculum import COMPETENCE_NAMES, Curriculum
     from bleep_tui.core.events import Event
-    from bleep_tui.core.mastery import passport
-    from bleep_tui.core.progress import lesson_records
-    from bleep_tui.export.badges import credential_id
-    from bleep_tui.export.passport import EarnedBadge, FinishedLesson, PassportPage, passport_html
-    from bleep_tui.store.files import StoreError, atomic_write
-    from bleep_tui.store.issuer import load_issuer
-    from bleep_tui.store.settings import load_settings
+    from bleep_tui.export.passport import passport_html, passport_page
+    from bleep_tui.store.files import atomic_write
+    from bleep_tui.store.issuer import issued_by
 
-    try:
-        issuer = load_issuer(folder).issuer
-        issued_by, issuer_id = f"{issuer.name} ({issuer.url})", issuer.id
-    except StoreError:
-        issued_by, issuer_id = load_settings(folder).installation_url or "BLEEP", ""
     catalog = load_catalog()
+    titles = {key: a.title for key, a in load_achievements(catalog=catalog).achievements.items()}
+    by, issuer_id = issued_by(folder)
     events = [Event.from_record(event) for event in record.events]
-    records = lesson_records(events)
-    achievements = load_achievements(catalog=catalog).achievements
-    page = PassportPage(
-        record.name, issued_by, issuer_id, date.today().isoformat(),
-        tuple((mastery, COMPETENCE_NAMES.get(code, "")) for code, mastery in passport(Curriculum.of(catalog.lessons.values()), records).items()),
-        tuple(
-            FinishedLesson(catalog.lessons[key].title if key in catalog.lessons else key, r.best_stars, r.best_percent, r.completed_at)
-            for key, r in sorted(records.items(), key=lambda item: item[1].completed_at) if r.completions
-        ),
-        tuple(
-            EarnedBadge(achievements[e.achievement].title, e.at, credential_id(issuer_id, record.code, f"achievement-{e.achievement}") if issuer_id else "")
-            for e in events if e.kind == "achievement_earned" and e.achievement in achievements
-        ),
-    )
-    atomic_write(out, passport_html(page))
+    atomic_write(out, passport_html(passport_page(record.name, record.code, events, catalog.lessons, titles, by, issuer_id, date.today().isoformat())))
 
 
 def release_pack(args: argparse.Namespace) -> int:

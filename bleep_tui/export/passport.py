@@ -9,7 +9,14 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from bleep_tui.core.mastery import CompetenceMastery
+from typing import Iterable, Mapping
+
+from bleep_tui.core.curriculum import COMPETENCE_NAMES, Curriculum
+from bleep_tui.core.events import Event
+from bleep_tui.core.mastery import CompetenceMastery, passport
+from bleep_tui.core.model import Lesson
+from bleep_tui.core.progress import lesson_records
+from bleep_tui.export.badges import credential_id
 from bleep_tui.export.printable import html_page
 
 DIGCOMP_AREAS = {
@@ -61,6 +68,32 @@ td { padding: 1px 4px 1px 0; vertical-align: middle; }
 .columns p { margin: 0 0 0.15em 0; break-inside: avoid; }
 .small { font-size: 8pt; color: #333; }
 """
+
+
+def passport_page(name: str, code: str, events: list[Event], lessons: Mapping[str, Lesson], badge_titles: Mapping[str, str],
+                  issued_by: str, issuer_id: str, printed_on: str) -> PassportPage:
+    """The learner's passport from their events; a badge's credential id when the installation has an issuer (`issuer_id`)."""
+    records = lesson_records(events)
+    return PassportPage(
+        name, issued_by, issuer_id, printed_on,
+        tuple((mastery, COMPETENCE_NAMES.get(key, "")) for key, mastery in passport(Curriculum.of(lessons.values()), records).items()),
+        tuple(
+            FinishedLesson(lessons[key].title if key in lessons else key, record.best_stars, record.best_percent, record.completed_at)
+            for key, record in sorted(records.items(), key=lambda item: item[1].completed_at) if record.completions
+        ),
+        tuple(
+            EarnedBadge(badge_titles[e.achievement], e.at, credential_id(issuer_id, code, f"achievement-{e.achievement}") if issuer_id else "")
+            for e in _first_of_each(events) if e.achievement in badge_titles
+        ),
+    )
+
+
+def _first_of_each(events: Iterable[Event]) -> list[Event]:
+    seen: dict[str, Event] = {}
+    for event in events:
+        if event.kind == "achievement_earned":
+            seen.setdefault(event.achievement, event)
+    return list(seen.values())
 
 
 def _bar(score: int) -> str:

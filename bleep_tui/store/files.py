@@ -89,7 +89,7 @@ def atomic_write(path: Path, text: str) -> None:
 
 
 # Inside the data folder, exports, CVs and plans may only go to these subfolders: never over accounts, pepper or progress.
-OUTPUT_FOLDERS = ("exports", "cv", "plan")
+OUTPUT_FOLDERS = ("exports", "cv", "plan", "passport")
 
 
 def output_path(typed: str | os.PathLike[str], data_dir: Path) -> Path:

@@ -85,6 +85,17 @@ def init_issuer(data_dir: Path, name: str, url: str, did_web: str = "") -> Signi
     return SigningIssuer(Issuer(did, name.strip(), url), key_id, pem)
 
 
+def issued_by(data_dir: Path) -> tuple[str, str]:
+    """Who a passport says issued it, and the issuer's DID ("" when there is no issuer: then the installation's address)."""
+    from bleep_tui.store.settings import load_settings
+
+    try:
+        profile = json.loads(read_text(Path(data_dir) / ISSUER_FOLDER / "issuer.json") or "null")
+        return f"{profile['name']} ({profile['url']})", profile["did"]
+    except (OSError, ValueError, TypeError, KeyError):
+        return load_settings(data_dir).installation_url or "BLEEP", ""
+
+
 def load_issuer(data_dir: Path) -> SigningIssuer:
     folder = Path(data_dir) / ISSUER_FOLDER
     try:

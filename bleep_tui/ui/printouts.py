@@ -1,4 +1,4 @@
-"""The "Save my CV" and "Save my plan" keys: the learner's newest one written as a text and an HTML file to print."""
+"""The "Save my CV", "Save my plan" and "Save my passport" keys: files to print, and where they are."""
 
 from __future__ import annotations
 
@@ -43,3 +43,30 @@ def save_mine(app: App, kind: str) -> None:
         app.notify(failed.format(reason=error), severity="error", markup=False)
         return
     app.notify(saved.format(text=text_path, html=html_path), timeout=15, markup=False)
+
+
+def save_passport(app: App) -> None:
+    """Write data_dir/passport/CODE.html, the learner's skills passport on one page to print, and say where."""
+    from datetime import date
+
+    from bleep_tui.export.passport import passport_html, passport_page
+    from bleep_tui.store.files import atomic_write, ensure_private_dir
+    from bleep_tui.store.issuer import issued_by
+    from bleep_tui.store.learner import file_key
+
+    store = app.store  # type: ignore[attr-defined]
+    folder = app.data_dir / "passport"  # type: ignore[attr-defined]
+    try:
+        profile = store.profile()
+        titles = {achievement.id: achievement.title for achievement in app.achievements}  # type: ignore[attr-defined]
+        by, issuer_id = issued_by(app.data_dir)  # type: ignore[attr-defined]
+        page = passport_page(profile.name if profile else store.code, store.code, store.events(), app.catalog.lessons,  # type: ignore[attr-defined]
+                             titles, by, issuer_id, date.today().isoformat())
+        ensure_private_dir(app.data_dir)  # type: ignore[attr-defined]
+        ensure_private_dir(folder)
+        path = folder / f"{file_key(store.code)}.html"
+        atomic_write(path, passport_html(page))
+    except (StoreError, OSError) as error:
+        app.notify(_("Your skills passport could not be saved: {reason}").format(reason=error), severity="error", markup=False)
+        return
+    app.notify(_("Your skills passport is saved. To print it, ask your facilitator for this file:\n{path}").format(path=path), timeout=15, markup=False)

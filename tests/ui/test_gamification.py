@@ -125,6 +125,21 @@ async def test_a_badge_already_deserved_is_recorded_and_announced_when_the_profi
     assert "first-lesson" in {e.achievement for e in LearnerStore(data_dir).events() if e.kind == "achievement_earned"}
 
 
+async def test_w_in_the_profile_saves_the_skills_passport_to_print_and_says_where(data_dir: Path) -> None:
+    store = LearnerStore(data_dir)
+    store.create("Sam [b]<i>")
+    finished_lesson(store, LESSON, datetime.now(timezone.utc) - timedelta(days=1), "r1")
+    async with BleepApp(data_dir).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "p")  # new badges are announced where the keys are, until the next key
+        assert "w Save my passport" in await press(pilot, "down")
+        saved = await press(pilot, "w")
+        assert "Your skills passport is saved" in saved
+    page = (data_dir / "passport" / "me.html").read_text()
+    assert "Skills passport: Sam [b]&lt;i&gt;" in page and "Never share a one-time code" in page
+    assert oct((data_dir / "passport" / "me.html").stat().st_mode & 0o777) == "0o600"
+
+
 async def test_a_lockdown_week_in_settings_pauses_the_streak_shown_on_home(data_dir: Path) -> None:
     store = LearnerStore(data_dir)
     store.create("Sam")

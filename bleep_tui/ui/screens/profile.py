@@ -41,6 +41,7 @@ class ProfileScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", N_("Back")),
         Binding("s", "passport", N_("Skills passport")),
+        Binding("w", "save_passport", N_("Save my passport")),
         NEXT_LANGUAGE_KEY,
     ]
 
@@ -121,6 +122,11 @@ class ProfileScreen(Screen[None]):
             return
         self.app.language.switch(language)
         self.app.show_in_new_language()
+
+    def action_save_passport(self) -> None:
+        from bleep_tui.ui.printouts import save_passport
+
+        save_passport(self.app)
 
     def action_passport(self) -> None:
         from bleep_tui.ui.screens.passport import PassportScreen
