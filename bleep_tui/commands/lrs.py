@@ -11,10 +11,14 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from bleep_tui.commands import actions_of
 from bleep_tui.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from bleep_tui.core.xapi import Statement
+    from bleep_tui.store.lrs import LrsConfig
 
 DAMAGED_STATUS = 3  # as `bleep export`: some learners were left out
 UNREACHABLE_STATUS = 2  # the LRS could not be reached: everything waits for the next push
@@ -33,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 class LearnerStatements:
     code: str
     records: list[dict[str, Any]]  # the learner's events as stored
-    statements: list[Any]  # core.xapi.Statement
+    statements: list[Statement]
 
 
 def _learners(folder: Path, only: str | None, damaged: list[str]) -> Iterator[LearnerStatements]:
@@ -74,7 +78,7 @@ def _learners(folder: Path, only: str | None, damaged: list[str]) -> Iterator[Le
         yield LearnerStatements(code, records, learner_statements(code, events, course, here, language))
 
 
-def _push_learner(config: Any, folder: Path, learner: LearnerStatements) -> tuple[int, int]:
+def _push_learner(config: LrsConfig, folder: Path, learner: LearnerStatements) -> tuple[int, int]:
     """Send what the LRS has not acknowledged of one learner, moving their cursor after each batch: (sent, already there)."""
     from bleep_tui.export.lrs import BATCH_SIZE, send
     from bleep_tui.store.lrs import pending, read_cursor, unsent_from, write_cursor
