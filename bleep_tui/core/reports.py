@@ -6,7 +6,7 @@ Pure functions over learners' events; the dashboard and the exports both read th
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from typing import Iterable
 
@@ -26,6 +26,8 @@ class LearnerData:
     locked: bool = False
     created: str = ""
     damaged: str = ""  # what is wrong with their stored record, when it cannot be read (then no events)
+    groups: tuple[str, ...] = ()
+    id_number: str = ""  # what another system (a Moodle site) knows them by; "" when not set
 
 
 @dataclass(frozen=True)
@@ -77,15 +79,39 @@ def _day(at: str) -> date | None:
     return moment.date()
 
 
-def events_since(events: Iterable[Event], since: date) -> tuple[Event, ...]:
-    """Events on or after `since` (UTC), with the start of any run that goes on after it."""
+def events_between(events: Iterable[Event], since: date | None, until: date | None) -> tuple[Event, ...]:
+    """Events from `since` to `until` (UTC days, both included; None leaves that end open),
+    with the start of any run that goes on within them."""
     events = list(events)
-    recent = [(_day(event.at) or date.min) >= since for event in events]
-    runs_kept = {event.run for event, keep in zip(events, recent) if keep and event.run}
+    days = [_day(event.at) for event in events]
+    inside = [day is not None and (since or date.min) <= day <= (until or date.max) for day in days]  # an unreadable time is outside
+    runs_kept = {event.run for event, keep in zip(events, inside) if keep and event.run}
     return tuple(
-        event for event, keep in zip(events, recent)
+        event for event, keep in zip(events, inside)
         if keep or (event.kind == "lesson_started" and event.run in runs_kept)
     )
+
+
+def in_group(learner: LearnerData, group: str) -> bool:
+    """Group names match whatever their case, as learner codes do."""
+    return any(joined.casefold() == group.casefold() for joined in learner.groups)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which learners (a group's, or everyone) and which days of what they did (None leaves that end open)."""
+
+    group: str | None = None
+    since: date | None = None
+    until: date | None = None
+
+
+def selected(learners: Iterable[LearnerData], selection: Selection) -> list[LearnerData]:
+    """The learners of the selection's group, each with only what they did on its days."""
+    chosen = [learner for learner in learners if selection.group is None or in_group(learner, selection.group)]
+    if selection.since is None and selection.until is None:
+        return chosen
+    return [replace(learner, events=events_between(learner.events, selection.since, selection.until)) for learner in chosen]
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,13 @@ from typing import Iterable, Mapping, TextIO
 from bleep_tui.content.catalog import Catalog
 from bleep_tui.core.progress import lesson_records
 from bleep_tui.core.reports import LearnerData, LessonInfo
+from bleep_tui.core.text import FORMULA_STARTS
 
 HEADER = (
     "code", "name", "module", "lesson_id", "lesson_title", "attempts",
-    "best_score_percent", "stars", "xp", "completed_at", "time_spent_seconds",
+    "best_score_percent", "stars", "xp", "completed_at", "time_spent_seconds", "groups",
 )
-# OWASP CSV injection: a spreadsheet may run a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0", "|", "%")
+GROUP_SEPARATOR = "; "  # the roster import splits a groups cell at `;`, `,` or `|`
 
 Cell = str | int
 
@@ -42,13 +42,14 @@ def progress_rows(learners: Iterable[LearnerData], lessons: Mapping[str, LessonI
     rows: list[tuple[Cell, ...]] = []
     for learner in learners:
         records = lesson_records(list(learner.events))
+        groups = GROUP_SEPARATOR.join(learner.groups)
         if not records:
-            rows.append((learner.code, learner.name) + ("",) * (len(HEADER) - 2))
+            rows.append((learner.code, learner.name) + ("",) * (len(HEADER) - 3) + (groups,))
         for lesson_id, record in records.items():
             info = lessons.get(lesson_id, LessonInfo(lesson_id, "", ""))
             rows.append((
                 learner.code, learner.name, info.module, lesson_id, info.title, record.attempts,
-                record.best_percent, record.best_stars, record.best_xp, record.completed_at, record.seconds,
+                record.best_percent, record.best_stars, record.best_xp, record.completed_at, record.seconds, groups,
             ))
     return rows
 

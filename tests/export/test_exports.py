@@ -39,12 +39,12 @@ def csv_rows(text: str) -> list[list[str]]:
 
 
 def test_csv_has_a_header_a_row_per_lesson_and_a_row_for_a_learner_without_progress() -> None:
-    ana = LearnerData("ana", "Ana", tuple(finished_run("pay", "r1", "2026-03-02", 80, 2, 30)))
-    bob = LearnerData("bob", "Bob")
+    ana = LearnerData("ana", "Ana", tuple(finished_run("pay", "r1", "2026-03-02", 80, 2, 30)), groups=("Wing B", "Maths"))
+    bob = LearnerData("bob", "Bob", groups=("Maths",))
     rows = csv_rows(render("csv", [ana, bob], LESSONS, LEVELS))
     assert rows[0] == list(HEADER)
-    assert rows[1] == ["ana", "Ana", "Money", "pay", "Pay by card", "1", "80", "2", "30", "2026-03-02T10:04:00+00:00", "240"]
-    assert rows[2] == ["bob", "Bob"] + [""] * (len(HEADER) - 2)
+    assert rows[1] == ["ana", "Ana", "Money", "pay", "Pay by card", "1", "80", "2", "30", "2026-03-02T10:04:00+00:00", "240", "Wing B; Maths"]
+    assert rows[2] == ["bob", "Bob"] + [""] * (len(HEADER) - 3) + ["Maths"]
     assert len(rows) == 3
 
 

@@ -6,12 +6,14 @@ import csv
 import itertools
 import re
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable
 
 from bleep_tui.core.events import Event
+from bleep_tui.core.reports import Selection
 import bleep_tui.store.accounts as accounts_module
 from bleep_tui.store.accounts import AccountStore
 from bleep_tui.store.learner import LearnerStore
@@ -255,3 +257,37 @@ async def test_a_typed_answer_with_terminal_escapes_shows_them_as_visible_charac
         screen = screen_text(app)
         assert "often answered: ^[[31mred^[[0m bell^G" in screen
         assert "\x1b" not in screen and "\x07" not in screen
+
+
+async def test_the_dashboard_shows_one_group_and_g_goes_through_the_groups_and_back_to_everyone(classroom: Path) -> None:
+    accounts = AccountStore(classroom)
+    accounts.join_group("Wing B", ["ana", "cy"])
+    accounts.join_group("Maths", ["bob"])
+    app = FacilitatorApp(classroom, selection=Selection(group="wing b"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert list(app.screen.query_one(DataTable).rows) == ["ana", "cy"]
+        assert "2 learners" in screen_text(app) and "group wing b" in screen_text(app)
+        await pilot.press("g")  # after Wing B comes everyone (Maths sorts first)
+        await pilot.pause()
+        assert list(app.screen.query_one(DataTable).rows) == ["ana", "bob", "cy"]
+        await pilot.press("g")
+        await pilot.pause()
+        assert list(app.screen.query_one(DataTable).rows) == ["bob"]
+        assert "Showing the group Maths" in screen_text(app)
+        await pilot.press("e", "ctrl+u", *"maths.csv", "enter")
+        await pilot.pause()
+    rows = list(csv.reader((classroom / "exports" / "maths.csv").open(encoding="utf-8-sig", newline="")))
+    assert [row[0] for row in rows[1:]] == ["bob"] and rows[1][-1] == "Maths"
+
+
+async def test_the_dashboard_counts_only_what_was_done_between_since_and_until(classroom: Path) -> None:
+    app = FacilitatorApp(classroom, selection=Selection(since=date(2026, 3, 3), until=date(2026, 3, 31)))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "2026-03-03 to 2026-03-31" in screen_text(app)
+        assert table_row(app, "ana").split()[-4:-2] == ["0", "0"]  # XP and lessons done: ana finished on 2 March
+        await pilot.press("l")
+        await pilot.pause()
+        stats = app.screen.stats[LESSON]
+        assert (stats.started, stats.completed) == (1, 0)  # only cy's start, on 3 March

@@ -6,6 +6,7 @@ never markup, and control characters cannot reach the terminal.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
@@ -18,10 +19,10 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Input, Static
 
 from bleep_tui.core.model import Lesson, Step
-from bleep_tui.core.reports import LearnerData, LearnerSummary, LessonStats, lesson_stats, summarise
+from bleep_tui.core.reports import LearnerData, LearnerSummary, LessonStats, lesson_stats, selected, summarise
 from bleep_tui.core.text import shown
 from bleep_tui.i18n import N_, _, ngettext
-from bleep_tui.store.accounts import AccountError, AccountStore, new_pin
+from bleep_tui.store.accounts import AccountError, AccountStore, new_pin, same_group
 from bleep_tui.store.audit import record_audit
 from bleep_tui.store.files import StoreError, atomic_write, output_path
 from bleep_tui.store.roster import load_learners
@@ -73,6 +74,7 @@ class DashboardScreen(Screen[None]):
         Binding("d", "deactivate", N_("(De)activate")),
         Binding("e", "export", N_("Export")),
         Binding("a", "access", N_("Log")),
+        Binding("g", "next_group", N_("Group"), show=False),  # the footer is full at 80 columns: the line above names it
         Binding("r", "refresh", N_("Refresh"), show=False),
     ]
 
@@ -92,7 +94,7 @@ class DashboardScreen(Screen[None]):
         table.add_column(_("Last active"), width=11, key="last")
         table.add_column(_("Time"), width=5, key="time")
         yield table
-        yield Static(_("Arrows choose a learner; the keys below act on them."), id="dash-message", markup=False)
+        yield Static(_("Arrows choose a learner; the keys below act on them; g shows one group at a time."), id="dash-message", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -108,7 +110,7 @@ class DashboardScreen(Screen[None]):
     def action_refresh(self) -> None:
         table: DataTable[Text] = self.query_one(DataTable)
         try:
-            learners = load_learners(self.app.data_dir)
+            learners = selected(load_learners(self.app.data_dir), self.app.selection)
         except StoreError as error:
             self.say(_("Could not read the learners: {reason}").format(reason=error))
             return
@@ -130,7 +132,31 @@ class DashboardScreen(Screen[None]):
             header += "  " + self.app.glyphs.bullet + "  " + ngettext(
                 "{n} DAMAGED record: run `bleep doctor`", "{n} DAMAGED records: run `bleep doctor`", damaged
             ).format(n=damaged)
-        self.query_one("#dash-header", Static).update(Text(header))
+        self.query_one("#dash-header", Static).update(Text(header + self._selection_label()))
+
+    def _selection_label(self) -> str:
+        """The group and days shown, when not everyone and every day."""
+        selection, bullet = self.app.selection, "  " + self.app.glyphs.bullet + "  "
+        label = bullet + _("group {group}").format(group=shown(selection.group)) if selection.group else ""
+        if selection.since or selection.until:
+            label += bullet + _("{since} to {until}").format(
+                since=selection.since or "...", until=selection.until or _("today"))
+        return label
+
+    def action_next_group(self) -> None:
+        """Everyone, then each group in turn, then everyone again."""
+        try:
+            groups = [None, *AccountStore(self.app.data_dir).groups()]
+        except StoreError as error:
+            self.say(Text(shown(str(error))))
+            return
+        shown_now = same_group(groups[1:], self.app.selection.group or "")
+        current = groups.index(shown_now) if shown_now else 0
+        group = groups[(current + 1) % len(groups)]
+        self.app.selection = replace(self.app.selection, group=group)
+        self.action_refresh()
+        self.say(_("Showing the group {group}; g shows the next one.").format(group=shown(group)) if group
+                 else _("Showing everyone; g shows the first group."))
 
     def _row(self, summary: LearnerSummary, damaged: str) -> list[Text]:
         state = _("DAMAGED") if damaged else _("off") if not summary.active else _("LOCKED") if summary.locked else ""
@@ -470,7 +496,8 @@ class ExportScreen(ModalScreen[Path | None]):
             path = output_path(path, self.app.data_dir)
             readable = [learner for learner in self.learners if not learner.damaged]
             atomic_write(path, render("csv", readable, lesson_infos(self.app.catalog), self.app.levels))
-            record_audit(self.app.data_dir, "export", detail=f"csv: {len(readable)} learner(s) to {path}")
+            group = self.app.selection.group
+            record_audit(self.app.data_dir, "export", detail=f"csv: {len(readable)} learner(s)" + (f" of group {group}" if group else "") + f" to {path}")
         except StoreError as error:
             self.query_one("#export-error", Static).update(str(error))
             return
