@@ -130,6 +130,25 @@ def test_since_keeps_the_start_of_a_run_that_goes_on_after_midnight(data_dir: Pa
     assert [(r["attempts"], r["seconds"]) for r in record["lessons"]] == [(1, 20 * 60)]
 
 
+def test_until_and_group_keep_one_groups_work_up_to_that_day(class_of_two: Path) -> None:
+    AccountStore(class_of_two).join_group("Wing B", ["ana"])
+    result = bleep("--data-dir", str(class_of_two), "export", "--format", "json", "--group", "wing b", "--until", "2026-03-01")
+    assert result.returncode == 0, result.stderr
+    [record] = json.loads(result.stdout)
+    assert record["code"] == "ana" and record["groups"] == ["Wing B"]
+    assert {e["run"] for e in record["events"] if "run" in e} == {"old"}
+    assert [r["best_percent"] for r in record["lessons"]] == [50]
+
+
+def test_a_damaged_record_outside_the_group_is_not_named_nor_counted(class_of_two: Path) -> None:
+    AccountStore(class_of_two).join_group("Wing B", ["ana"])
+    (class_of_two / "learners" / "bob.events").write_text("not json\n")
+    in_group = bleep("--data-dir", str(class_of_two), "export", "--group", "Wing B")
+    assert in_group.returncode == 0 and "bob" not in in_group.stderr
+    everyone = bleep("--data-dir", str(class_of_two), "export")
+    assert everyone.returncode == 3 and "left out bob" in everyone.stderr
+
+
 def test_an_export_file_is_0600_and_never_half_written(class_of_two: Path, tmp_path: Path) -> None:
     """Written whole under a new name, then put in place: a spreadsheet that had the old export open still reads it whole."""
     out = tmp_path / "shared-folder" / "progress.csv"
@@ -150,6 +169,8 @@ def test_an_export_file_is_0600_and_never_half_written(class_of_two: Path, tmp_p
     [
         (["--since", "2026-02-30"], 2, "not a date"),
         (["--since", "yesterday"], 2, "not a date"),
+        (["--until", "2026-13-01"], 2, "not a date"),
+        (["--group", "Wing C"], 1, "no group 'Wing C'"),
         (["--learner", "nobody"], 1, "no learner with the code 'nobody'"),
         (["--format", "xlsx"], 2, "invalid choice"),
         (["--out", "/nonexistent-folder/x.csv"], 1, "cannot write"),
