@@ -16,9 +16,13 @@ DAMAGED_STATUS = 3
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    export = subparsers.add_parser("export", help=_("export learners' progress as CSV or JSON"))
+    export = subparsers.add_parser("export", help=_("export learners' progress as CSV, JSON or grades for Moodle"))
     data_dir_option(export)
-    export.add_argument("--format", choices=("csv", "json"), default="csv", help=_("csv (default): one row per learner and lesson; json: everything, events included"))
+    export.add_argument("--format", choices=("csv", "json", "moodle"), default="csv", help=_(
+        "csv (default): one row per learner and lesson; json: everything, events included; "
+        "moodle: one row per learner, a grade per lesson and module, for Moodle's grade import"))
+    export.add_argument("--identifier", choices=("code", "id_number"), default="code", help=_(
+        "moodle: the first column, matched to Moodle's username (code, the default) or ID number (id_number; learners without one are left out)"))
     export.add_argument("--out", metavar="FILE", help=_("write to FILE (default: the screen)"))
     export.add_argument("--learner", metavar="CODE", help=_("only this learner"))
     selection_options(export)
@@ -52,7 +56,7 @@ def run_export(args: argparse.Namespace) -> int:
     damaged = [learner for learner in learners if learner.damaged]
     learners = [learner for learner in learners if not learner.damaged]
     levels = shipped_levels()
-    text = render(args.format, learners, lesson_infos(load_catalog()), levels)
+    text = render(args.format, learners, lesson_infos(load_catalog()), levels, args.identifier)
     if args.out is None:
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()
@@ -66,6 +70,10 @@ def run_export(args: argparse.Namespace) -> int:
         print(_("wrote {count} learner(s) to {path}").format(count=len(learners), path=out), file=sys.stderr)
     record_audit(folder, "export", detail=f"{args.format}: {len(learners)} learner(s)"
                  + (f" of group {group}" if group else "") + (f" to {args.out}" if args.out else ""))
+    if args.format == "moodle" and args.identifier == "id_number":
+        for learner in learners:
+            if not learner.id_number:
+                print(_("bleep: left out {code}: no ID number (`bleep learners set-id-number {code} ID`)").format(code=learner.code), file=sys.stderr)
     for learner in damaged:
         print(_("bleep: left out {code}: their record is damaged ({what}); run `bleep doctor`").format(code=learner.code, what=learner.damaged), file=sys.stderr)
     return DAMAGED_STATUS if damaged and not args.skip_damaged else 0
