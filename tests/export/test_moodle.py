@@ -94,6 +94,7 @@ def test_a_learner_moodle_does_not_know_would_stop_the_import_so_id_numbers_leav
         "Pay by card": 100, "Take cash, \"safely\"": None, "Reply to an email": None, "Money (module)": 50, "Communication (module)": None,
     }}
     assert next(csv.reader(io.StringIO(data.decode("utf-8-sig"))))[0] == "idnumber"
+    assert len(data.decode("utf-8").splitlines()) == 2  # the header and ana: no row without an identifier
 
 
 def test_the_best_finished_run_counts_and_two_lessons_of_one_title_are_told_apart() -> None:
