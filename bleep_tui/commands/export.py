@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date, datetime, time, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bleep_tui.commands import data_dir_option, refusals_reported, selection_options
 from bleep_tui.i18n import _
+
+if TYPE_CHECKING:
+    from bleep_tui.export.workbook import StreakClock
 
 DAMAGED_STATUS = 3
 
@@ -18,9 +24,10 @@ DAMAGED_STATUS = 3
 def register(subparsers: argparse._SubParsersAction) -> None:
     export = subparsers.add_parser("export", help=_("export learners' progress as CSV, JSON or grades for Moodle"))
     data_dir_option(export)
-    export.add_argument("--format", choices=("csv", "json", "moodle"), default="csv", help=_(
+    export.add_argument("--format", choices=("csv", "json", "moodle", "xlsx"), default="csv", help=_(
         "csv (default): one row per learner and lesson; json: everything, events included; "
-        "moodle: one row per learner, a grade per lesson and module, for Moodle's grade import"))
+        "moodle: one row per learner, a grade per lesson and module, for Moodle's grade import; "
+        "xlsx: a spreadsheet with learners, lessons, the hardest steps and a chart per module (needs --out)"))
     export.add_argument("--identifier", choices=("code", "id_number"), default="code", help=_(
         "moodle: the first column, matched to Moodle's username (code, the default) or ID number (id_number; learners without one are left out)"))
     export.add_argument("--out", metavar="FILE", help=_("write to FILE (default: the screen)"))
@@ -30,17 +37,33 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.set_defaults(handler=refusals_reported(run_export))
 
 
+def streak_clock(folder: Path, until: date | None) -> StreakClock:
+    """Streaks as they stood at the end of --until's day (or now), in the server's time zone, with settings.toml's paused weeks."""
+    from bleep_tui.core.streaks import local_zone
+    from bleep_tui.export.workbook import StreakClock
+    from bleep_tui.store.settings import load_settings
+
+    now = datetime.now(timezone.utc)
+    if until is not None:
+        now = min(now, datetime.combine(until, time.max, timezone.utc))
+    return StreakClock(now, local_zone(), load_settings(folder).paused_weeks)
+
+
 def run_export(args: argparse.Namespace) -> int:
     from bleep_tui.content.catalog import load_catalog, shipped_levels
     from bleep_tui.core.reports import Selection, selected
     from bleep_tui.export.render import render
     from bleep_tui.export.spreadsheet import lesson_infos
+    from bleep_tui.export.workbook import write_workbook
     from bleep_tui.store.accounts import AccountStore
     from bleep_tui.store.audit import record_audit
     from bleep_tui.store.files import atomic_write, output_path
     from bleep_tui.store.paths import data_dir
     from bleep_tui.store.roster import learner_codes, load_learner, load_learners
 
+    if args.format == "xlsx" and args.out is None:
+        print(_("bleep: a spreadsheet cannot be shown on the screen: add --out FILE.xlsx"), file=sys.stderr)
+        return 2
     folder = data_dir(args.data_dir)
     group = AccountStore(folder).known_group(args.group) if args.group is not None else None
     if args.learner is not None:
@@ -56,9 +79,12 @@ def run_export(args: argparse.Namespace) -> int:
     damaged = [learner for learner in learners if learner.damaged]
     learners = [learner for learner in learners if not learner.damaged]
     levels = shipped_levels()
-    text = render(args.format, learners, lesson_infos(load_catalog()), levels, args.identifier)
+    if args.format == "xlsx":
+        text: str | bytes = write_workbook(learners, lesson_infos(load_catalog()), levels, streak_clock(folder, args.until))
+    else:
+        text = render(args.format, learners, lesson_infos(load_catalog()), levels, args.identifier)
     if args.out is None:
-        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.write(text.encode("utf-8") if isinstance(text, str) else text)
         sys.stdout.flush()
     else:
         out = output_path(args.out, folder)

@@ -35,6 +35,7 @@ class LessonInfo:
     id: str
     title: str
     module: str  # the module's title
+    steps: tuple[tuple[str, str], ...] = ()  # (id, label) of each step, in the lesson's order
 
 
 @dataclass(frozen=True)
@@ -163,3 +164,43 @@ def lesson_stats(learners: Iterable[LearnerData], lesson_id: str) -> LessonStats
     )
     average = round(sum(best_scores) / len(best_scores)) if best_scores else None
     return LessonStats(lesson_id, started, completed, average, missed)
+
+
+@dataclass(frozen=True)
+class StepDifficulty:
+    lesson: str
+    step: str
+    learners: int  # learners who answered it or asked for a hint
+    answers: int  # answers given, all learners and tries together
+    first_tries: int  # first answers given (one per run that reached the step)
+    first_try_right: int  # of those, the right ones
+    hints: int  # hints shown
+
+    @property
+    def first_try_share(self) -> float | None:
+        """The share of first answers that were right, 0 to 1; None when nobody answered it."""
+        return self.first_try_right / self.first_tries if self.first_tries else None
+
+
+def step_difficulty(learners: Iterable[LearnerData]) -> dict[tuple[str, str], StepDifficulty]:
+    """Per (lesson, step): how often it was answered, how often right on the first try, and the hints it took."""
+    counts: dict[tuple[str, str], Counter[str]] = {}
+    who: dict[tuple[str, str], set[str]] = {}
+    for learner in learners:
+        for event in learner.events:
+            if event.kind not in ("answered", "hint_shown") or not event.step:
+                continue
+            key = (event.lesson, event.step)
+            count = counts.setdefault(key, Counter())
+            who.setdefault(key, set()).add(learner.code)
+            if event.kind == "hint_shown":
+                count["hints"] += 1
+                continue
+            count["answers"] += 1
+            if event.try_number == 1:
+                count["first_tries"] += 1
+                count["first_try_right"] += bool(event.correct)
+    return {
+        key: StepDifficulty(key[0], key[1], len(who[key]), count["answers"], count["first_tries"], count["first_try_right"], count["hints"])
+        for key, count in counts.items()
+    }

@@ -33,7 +33,9 @@ def neutralise(cell: Cell) -> Cell:
 def lesson_infos(catalog: Catalog) -> dict[str, LessonInfo]:
     modules = {module.id: module.title for module in catalog.modules}
     return {
-        lesson.id: LessonInfo(lesson.id, lesson.title, modules.get(lesson.module, lesson.module))
+        lesson.id: LessonInfo(
+            lesson.id, lesson.title, modules.get(lesson.module, lesson.module), tuple((step.id, step.label) for step in lesson.steps),
+        )
         for lesson in catalog.lessons.values()
     }
 

@@ -18,7 +18,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Input, Static
 
-from bleep_tui.core.model import Lesson, Step
+from bleep_tui.core.model import Lesson
 from bleep_tui.core.reports import LearnerData, LearnerSummary, LessonStats, lesson_stats, selected, summarise
 from bleep_tui.core.text import shown
 from bleep_tui.i18n import N_, _, ngettext
@@ -55,10 +55,6 @@ def moment(at: str) -> str:
         return datetime.fromisoformat(at).astimezone().strftime("%m-%d %H:%M")
     except ValueError:
         return "?"
-
-
-def step_label(step: Step) -> str:
-    return step.title or getattr(step, "prompt", "") or getattr(step, "task", "") or step.id
 
 
 def default_export_path(data_dir: Path) -> Path:
@@ -408,7 +404,7 @@ class LessonsScreen(Screen[None]):
             text.append(_("Steps most often got wrong:") + "\n", style="bold")
         steps = {step.id: step for step in lesson.steps}
         for entry in missed[:MISSED_SHOWN]:
-            label = step_label(steps[entry.step]) if entry.step in steps else entry.step
+            label = steps[entry.step].label if entry.step in steps else entry.step
             text.append(shown(label[:44]))
             text.append("  " + ngettext("{n} wrong answer", "{n} wrong answers", entry.wrong_answers).format(n=entry.wrong_answers))
             text.append(", " + ngettext("{n} learner", "{n} learners", entry.learners).format(n=entry.learners) + "\n")
