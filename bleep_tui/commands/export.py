@@ -24,10 +24,11 @@ DAMAGED_STATUS = 3
 def register(subparsers: argparse._SubParsersAction) -> None:
     export = subparsers.add_parser("export", help=_("export learners' progress as CSV, JSON or grades for Moodle"))
     data_dir_option(export)
-    export.add_argument("--format", choices=("csv", "json", "moodle", "xlsx"), default="csv", help=_(
+    export.add_argument("--format", choices=("csv", "json", "moodle", "xlsx", "html"), default="csv", help=_(
         "csv (default): one row per learner and lesson; json: everything, events included; "
         "moodle: one row per learner, a grade per lesson and module, for Moodle's grade import; "
-        "xlsx: a spreadsheet with learners, lessons, the hardest steps and a chart per module (needs --out)"))
+        "xlsx: a spreadsheet with learners, lessons, the hardest steps and a chart per module (needs --out); "
+        "html: a class report to print"))
     export.add_argument("--identifier", choices=("code", "id_number"), default="code", help=_(
         "moodle: the first column, matched to Moodle's username (code, the default) or ID number (id_number; learners without one are left out)"))
     export.add_argument("--out", metavar="FILE", help=_("write to FILE (default: the screen)"))
@@ -52,6 +53,7 @@ def streak_clock(folder: Path, until: date | None) -> StreakClock:
 def run_export(args: argparse.Namespace) -> int:
     from bleep_tui.content.catalog import load_catalog, shipped_levels
     from bleep_tui.core.reports import Selection, selected
+    from bleep_tui.export.class_report import class_report_html
     from bleep_tui.export.render import render
     from bleep_tui.export.spreadsheet import lesson_infos
     from bleep_tui.export.workbook import write_workbook
@@ -75,12 +77,15 @@ def run_export(args: argparse.Namespace) -> int:
         learners = [load_learner(folder, codes[0])]
     else:
         learners = load_learners(folder)
-    learners = selected(learners, Selection(group, args.since, args.until))
+    selection = Selection(group, args.since, args.until)
+    learners = selected(learners, selection)
     damaged = [learner for learner in learners if learner.damaged]
     learners = [learner for learner in learners if not learner.damaged]
     levels = shipped_levels()
     if args.format == "xlsx":
         text: str | bytes = write_workbook(learners, lesson_infos(load_catalog()), levels, streak_clock(folder, args.until))
+    elif args.format == "html":
+        text = class_report_html(learners, lesson_infos(load_catalog()), levels, selection, date.today())
     else:
         text = render(args.format, learners, lesson_infos(load_catalog()), levels, args.identifier)
     if args.out is None:
