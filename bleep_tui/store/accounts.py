@@ -248,6 +248,10 @@ class AccountStore:
             raise AccountError(_("there is no learner with the code {code!r}").format(code=code))
         return doc
 
+    def _each_existing(self, db: TinyDB, codes: Iterable[str]) -> list[dict[str, Any]]:
+        """The accounts of `codes`, each once however often (and in whatever case) it was named."""
+        return list({doc.doc_id: doc for doc in (self._existing(db, code) for code in codes)}.values())
+
     def _update(self, db: TinyDB, code: str, **fields: Any) -> Account:
         doc = self._existing(db, code)
         db.table("learners").update(fields, doc_ids=[doc.doc_id])
@@ -281,7 +285,7 @@ class AccountStore:
         An unknown code refuses the whole command, so a typo never leaves half a class in a group."""
         group = check_group(group)
         with self.transaction() as db:
-            docs = [self._existing(db, code) for code in codes]
+            docs = self._each_existing(db, codes)
             [group] = _spelled(db.table("learners").all(), [group])
             joined = []
             for doc in docs:
@@ -294,7 +298,7 @@ class AccountStore:
         """Take learners out of a group: the group as spelled here, and the codes that were in it."""
         group = check_group(group)
         with self.transaction() as db:
-            docs = [self._existing(db, code) for code in codes]
+            docs = self._each_existing(db, codes)
             left = []
             for doc in docs:
                 spelled = same_group(doc.get("groups", []), group)
