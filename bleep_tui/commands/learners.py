@@ -153,7 +153,7 @@ def list_learners(args: argparse.Namespace) -> int:
 def join_group(args: argparse.Namespace) -> int:
     group, joined = _accounts(args).join_group(args.group, args.codes)
     print(ngettext("added {n} learner to {group}", "added {n} learners to {group}", len(joined)).format(n=len(joined), group=group))
-    already = len(args.codes) - len(joined)
+    already = len({code.casefold() for code in args.codes}) - len(joined)
     if already:
         print(ngettext("{n} was in it already", "{n} were in it already", already).format(n=already))
     return 0
@@ -162,7 +162,7 @@ def join_group(args: argparse.Namespace) -> int:
 def leave_group(args: argparse.Namespace) -> int:
     group, left = _accounts(args).leave_group(args.group, args.codes)
     print(ngettext("took {n} learner out of {group}", "took {n} learners out of {group}", len(left)).format(n=len(left), group=group))
-    absent = len(args.codes) - len(left)
+    absent = len({code.casefold() for code in args.codes}) - len(left)
     if absent:
         print(ngettext("{n} was not in it", "{n} were not in it", absent).format(n=absent))
     return 0
