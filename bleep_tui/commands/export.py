@@ -24,8 +24,9 @@ DAMAGED_STATUS = 3
 def register(subparsers: argparse._SubParsersAction) -> None:
     export = subparsers.add_parser("export", help=_("export learners' progress as CSV, JSON or grades for Moodle"))
     data_dir_option(export)
-    export.add_argument("--format", choices=("csv", "json", "moodle", "xlsx", "html"), default="csv", help=_(
-        "csv (default): one row per learner and lesson; json: everything, events included; "
+    export.add_argument("--format", choices=("csv", "totals", "json", "moodle", "xlsx", "html"), default="csv", help=_(
+        "csv (default): one row per learner and lesson (with --out, FILE-totals.csv comes with it); "
+        "totals: one row per learner with level, XP and lessons finished; json: everything, events included; "
         "moodle: one row per learner, a grade per lesson and module, for Moodle's grade import; "
         "xlsx: a spreadsheet with learners, lessons, the hardest steps and a chart per module (needs --out); "
         "html: a class report to print"))
@@ -93,12 +94,16 @@ def run_export(args: argparse.Namespace) -> int:
         sys.stdout.flush()
     else:
         out = output_path(args.out, folder)
-        try:
-            atomic_write(out, text)
-        except OSError as error:
-            print(_("bleep: cannot write {path}: {reason}").format(path=out, reason=error.strerror or error), file=sys.stderr)
-            return 1
-        print(_("wrote {count} learner(s) to {path}").format(count=len(learners), path=out), file=sys.stderr)
+        files = [(out, text)]
+        if args.format == "csv":  # the totals come with it, so nobody adds them up by hand
+            files.append((output_path(out.with_name(f"{out.stem}-totals{out.suffix or '.csv'}"), folder), render("totals", learners, {}, levels)))
+        for path, content in files:
+            try:
+                atomic_write(path, content)
+            except OSError as error:
+                print(_("bleep: cannot write {path}: {reason}").format(path=path, reason=error.strerror or error), file=sys.stderr)
+                return 1
+            print(_("wrote {count} learner(s) to {path}").format(count=len(learners), path=path), file=sys.stderr)
     record_audit(folder, "export", detail=f"{args.format}: {len(learners)} learner(s)"
                  + (f" of group {group}" if group else "") + (f" to {args.out}" if args.out else ""))
     if args.format == "moodle" and args.identifier == "id_number":

@@ -9,10 +9,10 @@ from bleep_tui.core.levels import Level
 from bleep_tui.core.reports import LearnerData, LessonInfo
 from bleep_tui.export.full import write_json
 from bleep_tui.export.moodle import Identifier, write_moodle
-from bleep_tui.export.spreadsheet import write_csv
+from bleep_tui.export.spreadsheet import write_csv, write_totals_csv
 
-Format = Literal["csv", "json", "moodle"]
-FORMATS: tuple[Format, ...] = ("csv", "json", "moodle")
+Format = Literal["csv", "totals", "json", "moodle"]
+FORMATS: tuple[Format, ...] = ("csv", "totals", "json", "moodle")
 BOM = "\ufeff"  # see export/spreadsheet.py: spreadsheets need it to read UTF-8 (Moodle's import drops it)
 
 
@@ -24,6 +24,9 @@ def render(
     if fmt == "csv":
         out.write(BOM)
         write_csv(learners, lessons, out)
+    elif fmt == "totals":
+        out.write(BOM)
+        write_totals_csv(learners, levels, out)
     elif fmt == "moodle":
         out.write(BOM)
         write_moodle(learners, lessons, identifier, out)

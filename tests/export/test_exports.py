@@ -17,7 +17,7 @@ from bleep_tui.core.events import Event
 from bleep_tui.core.levels import Level
 from bleep_tui.core.reports import LearnerData, LessonInfo
 from bleep_tui.export.render import BOM, render
-from bleep_tui.export.spreadsheet import FORMULA_STARTS, HEADER
+from bleep_tui.export.spreadsheet import FORMULA_STARTS, HEADER, TOTALS_HEADER
 from bleep_tui.store.accounts import AccountStore
 from bleep_tui.store.learner import LearnerStore
 
@@ -43,9 +43,30 @@ def test_csv_has_a_header_a_row_per_lesson_and_a_row_for_a_learner_without_progr
     bob = LearnerData("bob", "Bob", groups=("Maths",))
     rows = csv_rows(render("csv", [ana, bob], LESSONS, LEVELS))
     assert rows[0] == list(HEADER)
-    assert rows[1] == ["ana", "Ana", "Money", "pay", "Pay by card", "1", "80", "2", "30", "2026-03-02T10:04:00+00:00", "240", "Wing B; Maths"]
-    assert rows[2] == ["bob", "Bob"] + [""] * (len(HEADER) - 3) + ["Maths"]
+    assert rows[1] == ["ana", "Ana", "Money", "pay", "Pay by card", "1", "80", "2", "30", "2026-03-02T10:04:00+00:00", "240", "Wing B; Maths", "finished"]
+    assert rows[2] == ["bob", "Bob"] + [""] * (len(HEADER) - 4) + ["Maths", ""]
     assert len(rows) == 3
+
+
+def test_a_lesson_begun_and_not_finished_says_in_progress_not_a_score_of_0() -> None:
+    started, wrong, _finished = finished_run("pay", "r1", "2026-03-02", 0, 0, 0)
+    zero = LearnerData("zoe", "Zoe", tuple(finished_run("pay", "r1", "2026-03-02", 0, 0, 0)))
+    halfway = LearnerData("hal", "Hal", (started, wrong))
+    rows = csv_rows(render("csv", [zero, halfway], LESSONS, LEVELS))
+    assert [(row[0], row[6], row[-1]) for row in rows[1:]] == [("zoe", "0", "finished"), ("hal", "0", "in progress")]
+
+
+def test_the_totals_have_one_row_per_learner_with_level_xp_and_lessons_finished() -> None:
+    ana = LearnerData("ana", "=Ana", tuple(
+        finished_run("pay", "r1", "2026-03-02", 80, 2, 30) + finished_run("atm", "r2", "2026-03-03", 100, 3, 40)
+        + finished_run("mail", "r3", "2026-03-04", 0, 0, 0)[:2]
+    ), groups=("Wing B",))
+    rows = csv_rows(render("totals", [ana, LearnerData("bob", "Bob")], LESSONS, LEVELS))
+    assert rows == [
+        list(TOTALS_HEADER),
+        ["ana", "'=Ana", "Wing B", "2", "Explorer", "70", "2", "1", "5", "2026-03-04T10:01:00+00:00", "480"],
+        ["bob", "Bob", "", "1", "Newcomer", "0", "0", "0", "0", "", "0"],
+    ]
 
 
 @pytest.mark.parametrize("start", FORMULA_STARTS)
@@ -105,6 +126,8 @@ def test_export_cli_writes_csv_to_a_file_for_everyone(class_of_two: Path, tmp_pa
         ("bob", "Bob", "", "", ""),
     ]
     assert rows[1][4] == "Never share a one-time code"
+    totals = csv_rows((tmp_path / "progress-totals.csv").read_text(encoding="utf-8"))
+    assert [(row[0], row[6]) for row in totals] == [("code", "lessons_finished"), ("ana", "1"), ("bob", "0")]
 
 
 def test_export_cli_for_one_learner_leaves_out_the_runs_before_since_as_json_on_stdout(class_of_two: Path) -> None:
@@ -161,7 +184,7 @@ def test_an_export_file_is_0600_and_never_half_written(class_of_two: Path, tmp_p
         assert opened_before.read() == "the export of last week\n"
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert csv_rows(out.read_text(encoding="utf-8"))[0] == list(HEADER)
-    assert [p.name for p in out.parent.iterdir()] == ["progress.csv"]  # no temp file left beside it
+    assert sorted(p.name for p in out.parent.iterdir()) == ["progress-totals.csv", "progress.csv"]  # no temp file left beside them
 
 
 @pytest.mark.parametrize(
@@ -172,7 +195,7 @@ def test_an_export_file_is_0600_and_never_half_written(class_of_two: Path, tmp_p
         (["--until", "2026-13-01"], 2, "not a date"),
         (["--group", "Wing C"], 1, "no group 'Wing C'"),
         (["--learner", "nobody"], 1, "no learner with the code 'nobody'"),
-        (["--format", "xlsx"], 2, "invalid choice"),
+        (["--format", "pdf"], 2, "invalid choice"),
         (["--out", "/nonexistent-folder/x.csv"], 1, "cannot write"),
     ],
 )
