@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, datetime, time, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,15 +16,18 @@ from bleep_tui.commands import data_dir_option, refusals_reported, selection_opt
 from bleep_tui.i18n import _
 
 if TYPE_CHECKING:
+    from bleep_tui.core.reports import Selection
     from bleep_tui.export.workbook import StreakClock
 
 DAMAGED_STATUS = 3
+# export.render.FORMATS, written out so that starting `bleep` for a learner never imports the exports.
+FORMATS = ("csv", "totals", "json", "moodle", "xlsx", "html")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     export = subparsers.add_parser("export", help=_("export learners' progress as CSV, JSON or grades for Moodle"))
     data_dir_option(export)
-    export.add_argument("--format", choices=("csv", "totals", "json", "moodle", "xlsx", "html"), default="csv", help=_(
+    export.add_argument("--format", choices=FORMATS, default="csv", help=_(
         "csv (default): one row per learner and lesson (with --out, FILE-totals.csv comes with it); "
         "totals: one row per learner with level, XP and lessons finished; json: everything, events included; "
         "moodle: one row per learner, a grade per lesson and module, for Moodle's grade import; "
@@ -39,25 +42,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.set_defaults(handler=refusals_reported(run_export))
 
 
-def streak_clock(folder: Path, until: date | None) -> StreakClock:
+def streak_clock(folder: Path, selection: Selection) -> StreakClock:
     """Streaks as they stood at the end of --until's day (or now), in the server's time zone, with settings.toml's paused weeks."""
     from bleep_tui.core.streaks import local_zone
     from bleep_tui.export.workbook import StreakClock
     from bleep_tui.store.settings import load_settings
 
-    now = datetime.now(timezone.utc)
-    if until is not None:
-        now = min(now, datetime.combine(until, time.max, timezone.utc))
-    return StreakClock(now, local_zone(), load_settings(folder).paused_weeks)
+    return StreakClock(selection.as_of(datetime.now(timezone.utc)), local_zone(), load_settings(folder).paused_weeks)
 
 
 def run_export(args: argparse.Namespace) -> int:
     from bleep_tui.content.catalog import load_catalog, shipped_levels
     from bleep_tui.core.reports import Selection, selected
-    from bleep_tui.export.class_report import class_report_html
-    from bleep_tui.export.render import render
+    from bleep_tui.export.render import export_files, render
     from bleep_tui.export.spreadsheet import lesson_infos
-    from bleep_tui.export.workbook import write_workbook
     from bleep_tui.store.accounts import AccountStore
     from bleep_tui.store.audit import record_audit
     from bleep_tui.store.files import atomic_write, output_path
@@ -82,24 +80,16 @@ def run_export(args: argparse.Namespace) -> int:
     learners = selected(learners, selection)
     damaged = [learner for learner in learners if learner.damaged]
     learners = [learner for learner in learners if not learner.damaged]
-    levels = shipped_levels()
-    if args.format == "xlsx":
-        text: str | bytes = write_workbook(learners, lesson_infos(load_catalog()), levels, streak_clock(folder, args.until))
-    elif args.format == "html":
-        text = class_report_html(learners, lesson_infos(load_catalog()), levels, selection, date.today())
-    else:
-        text = render(args.format, learners, lesson_infos(load_catalog()), levels, args.identifier)
+    levels, lessons = shipped_levels(), lesson_infos(load_catalog())
+    options = {"identifier": args.identifier, "selection": selection, "clock": streak_clock(folder, selection)}
     if args.out is None:
+        text = render(args.format, learners, lessons, levels, **options)
         sys.stdout.buffer.write(text.encode("utf-8") if isinstance(text, str) else text)
         sys.stdout.flush()
     else:
-        out = output_path(args.out, folder)
-        files = [(out, text)]
-        if args.format == "csv":  # the totals come with it, so nobody adds them up by hand
-            files.append((output_path(out.with_name(f"{out.stem}-totals{out.suffix or '.csv'}"), folder), render("totals", learners, {}, levels)))
-        for path, content in files:
+        for path, content in export_files(args.format, output_path(args.out, folder), learners, lessons, levels, **options):
             try:
-                atomic_write(path, content)
+                atomic_write(output_path(path, folder), content)
             except OSError as error:
                 print(_("bleep: cannot write {path}: {reason}").format(path=path, reason=error.strerror or error), file=sys.stderr)
                 return 1

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Iterable
 
 from bleep_tui.core.events import Event
@@ -70,6 +70,31 @@ def summarise(learner: LearnerData, levels: tuple[Level, ...]) -> LearnerSummary
     )
 
 
+QUIET_DAYS = 14  # a learner with nothing done for this long may have lost heart, or lost access
+RECENT_ANSWERS = 20  # the latest answers looked at for "many wrong"
+MANY_WRONG_SHARE = 0.5  # half or more of them wrong at the first try
+MIN_ANSWERS_JUDGED = 6  # fewer first tries than this say nothing yet
+
+
+def needs_help(learner: LearnerData, now: datetime) -> str:
+    """Why a facilitator should look in on this learner ("quiet", "struggling"), or "" when nothing stands out."""
+    moments = [moment for moment in (_moment(event.at) for event in learner.events) if moment is not None]
+    if not moments or now - max(moments) >= timedelta(days=QUIET_DAYS):
+        return "quiet"
+    first_tries = [event.correct for event in learner.events if event.kind == "answered" and event.try_number == 1][-RECENT_ANSWERS:]
+    if len(first_tries) >= MIN_ANSWERS_JUDGED and first_tries.count(False) >= MANY_WRONG_SHARE * len(first_tries):
+        return "struggling"
+    return ""
+
+
+def _moment(at: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(at)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+
+
 def _day(at: str) -> date | None:
     try:
         moment = datetime.fromisoformat(at)
@@ -105,6 +130,10 @@ class Selection:
     group: str | None = None
     since: date | None = None
     until: date | None = None
+
+    def as_of(self, now: datetime) -> datetime:
+        """The moment the selection is seen from: now, or the end of the `until` day when that is earlier."""
+        return now if self.until is None else min(now, datetime.combine(self.until, time.max, timezone.utc))
 
 
 def selected(learners: Iterable[LearnerData], selection: Selection) -> list[LearnerData]:

@@ -1,9 +1,9 @@
 """What a facilitator's export and dashboard keep with --group, --since and --until: the learners and days asked for, and whole runs."""
 
-from datetime import date
+from datetime import date, datetime, timezone
 
 from bleep_tui.core.events import Event
-from bleep_tui.core.reports import LearnerData, Selection, events_between, selected
+from bleep_tui.core.reports import LearnerData, Selection, events_between, needs_help, selected
 
 SINCE = date(2026, 3, 1)
 
@@ -84,3 +84,24 @@ def test_selected_keeps_the_groups_learners_whatever_the_case_with_only_their_da
     assert [event.at[:10] for event in chosen[0].events] == ["2026-03-03"]
     assert selected([ana, bob], Selection("Wing")) == []
     assert selected([ana, bob], Selection()) == [ana, bob]
+
+
+NOW = datetime(2026, 3, 20, 12, 0, tzinfo=timezone.utc)
+
+
+def answers(*correct: bool, day: str = "2026-03-19") -> tuple[Event, ...]:
+    return tuple(Event("answered", f"{day}T10:{n:02d}:00+00:00", lesson="l", run="r", step=f"s{n}", correct=right, try_number=1) for n, right in enumerate(correct))
+
+
+def test_a_learner_with_nothing_done_for_14_days_or_ever_is_quiet() -> None:
+    assert needs_help(LearnerData("a", "A"), NOW) == "quiet"
+    assert needs_help(LearnerData("a", "A", (Event("login", "2026-03-06T12:00:00+00:00"),)), NOW) == "quiet"
+    assert needs_help(LearnerData("a", "A", (Event("login", "2026-03-06T12:00:01+00:00"),)), NOW) == ""
+
+
+def test_a_learner_wrong_at_the_first_try_half_the_time_lately_is_struggling() -> None:
+    assert needs_help(LearnerData("a", "A", answers(True, False, True, False, True, False)), NOW) == "struggling"
+    assert needs_help(LearnerData("a", "A", answers(True, False, True, True, True, False)), NOW) == ""
+    assert needs_help(LearnerData("a", "A", answers(False, False, False, False, False)), NOW) == ""  # too few to judge
+    old_mistakes = answers(*[False] * 10) + answers(*[True] * 20)
+    assert needs_help(LearnerData("a", "A", old_mistakes), NOW) == ""  # only the latest 20 count

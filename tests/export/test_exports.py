@@ -210,3 +210,10 @@ def test_the_export_writers_load_no_textual_and_nothing_from_ui() -> None:
     code = "import sys, bleep_tui.export.render, bleep_tui.commands.export\nprint(sorted(m for m in sys.modules if m.startswith(('textual', 'bleep_tui.ui'))))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert loaded == "[]"
+
+
+def test_bleep_export_offers_every_format_the_exports_can_write() -> None:
+    from bleep_tui.commands.export import FORMATS as OFFERED
+    from bleep_tui.export.render import FORMATS
+
+    assert OFFERED == FORMATS
