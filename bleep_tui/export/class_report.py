@@ -16,6 +16,7 @@ from bleep_tui.i18n import _, ngettext
 
 HARDEST_SHOWN = 8
 BAR_WIDTH, BAR_HEIGHT = 240, 12
+NUMBER = ' class="n"'
 
 STYLE = """
 @page { size: A4; margin: 14mm; }
@@ -31,6 +32,12 @@ td.n, th.n { text-align: right; }
 .learner { break-inside: avoid; }
 svg { vertical-align: middle; }
 """
+
+
+def _header(titles: list[str], numbers: int) -> str:
+    """A table's first row; its last `numbers` columns hold numbers, set to the right."""
+    cells = [f'<th{NUMBER if column >= len(titles) - numbers else ""}>{html.escape(title)}</th>' for column, title in enumerate(titles)]
+    return "<tr>" + "".join(cells) + "</tr>"
 
 
 def _bar(share: float) -> str:
@@ -91,15 +98,13 @@ def _learner(learner: LearnerData, lessons: Mapping[str, LessonInfo], levels: tu
         when=summary.last_active[:10] or _("never"))
     parts = ['<section class="learner">', f"<h3>{e(heading)}</h3>", f'<p class="about">{e(about)}</p>']
     if summary.records:
-        parts.append(
-            f"<table><tr><th>{e(_('Lesson'))}</th><th>{e(_('Status'))}</th><th class=\"n\">{e(_('Best score'))}</th>"
-            f"<th class=\"n\">{e(_('Stars'))}</th><th class=\"n\">{e(_('Attempts'))}</th></tr>"
-        )
+        parts.append("<table>" + _header([_("Lesson"), _("Status"), _("Best score"), _("Stars"), _("Attempts")], numbers=3))
         for lesson_id, record in summary.records.items():
             title = lessons[lesson_id].title if lesson_id in lessons else lesson_id
             done = record.completions > 0
+            status = _("finished") if done else _("in progress")
             parts.append(
-                f"<tr><td>{e(title)}</td><td>{e(_('finished') if done else _('in progress'))}</td>"
+                f"<tr><td>{e(title)}</td><td>{e(status)}</td>"
                 f"<td class=\"n\">{f'{record.best_percent}%' if done else '-'}</td><td class=\"n\">{record.best_stars if done else '-'}</td>"
                 f"<td class=\"n\">{record.attempts}</td></tr>"
             )
@@ -114,23 +119,23 @@ def class_report_html(
     learners = list(learners)
     e = html.escape
     finished = {learner.code: {lesson for lesson, record in summarise(learner, levels).records.items() if record.completions} for learner in learners}
+    title, progress, hardest_title, none_yet, learners_title = (
+        e(text) for text in (_("Class report"), _("Progress per module"), _("Hardest steps"), _("No answers yet."), _("Learners"))
+    )
     parts = [
         "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-        f"<title>{e(_('Class report'))}</title>", f"<style>{STYLE}</style>", "</head>", "<body>",
-        f"<h1>{e(_('Class report'))}</h1>", f'<p class="about">{e(_about(learners, selection, made_on))}</p>',
-        f"<h2>{e(_('Progress per module'))}</h2>", "<table>", *_modules(learners, lessons, finished), "</table>",
-        f"<h2>{e(_('Hardest steps'))}</h2>",
+        f"<title>{title}</title>", f"<style>{STYLE}</style>", "</head>", "<body>",
+        f"<h1>{title}</h1>", f'<p class="about">{e(_about(learners, selection, made_on))}</p>',
+        f"<h2>{progress}</h2>", "<table>", *_modules(learners, lessons, finished), "</table>",
+        f"<h2>{hardest_title}</h2>",
     ]
     hardest = _hardest(learners, lessons)
     if hardest:
-        parts += [
-            f"<table><tr><th>{e(_('Lesson'))}</th><th>{e(_('Step'))}</th><th class=\"n\">{e(_('Right at the first try'))}</th>"
-            f"<th class=\"n\">{e(_('Learners'))}</th><th class=\"n\">{e(_('Hints'))}</th></tr>",
-            *hardest, "</table>",
-        ]
+        header = _header([_("Lesson"), _("Step"), _("Right at the first try"), _("Learners"), _("Hints")], numbers=3)
+        parts += ["<table>" + header, *hardest, "</table>"]
     else:
-        parts.append(f"<p>{e(_('No answers yet.'))}</p>")
-    parts.append(f"<h2>{e(_('Learners'))}</h2>")
+        parts.append(f"<p>{none_yet}</p>")
+    parts.append(f"<h2>{learners_title}</h2>")
     for learner in learners:
         parts += _learner(learner, lessons, levels)
     parts += ["</body>", "</html>", ""]
