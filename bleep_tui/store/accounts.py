@@ -282,31 +282,27 @@ class AccountStore:
     def join_group(self, group: str, codes: Iterable[str]) -> tuple[str, list[str]]:
         """Put learners in a group: the group as spelled here, and the codes that were not in it yet.
 
-        An unknown code refuses the whole command, so a typo never leaves half a class in a group."""
+        An unknown code refuses the whole command, and the change is one write: never half a class in a group."""
         group = check_group(group)
         with self.transaction() as db:
             docs = self._each_existing(db, codes)
             [group] = _spelled(db.table("learners").all(), [group])
-            joined = []
-            for doc in docs:
-                if same_group(doc.get("groups", []), group) is None:
-                    self._update(db, doc["code"], groups=[*doc.get("groups", []), group])
-                    joined.append(doc["code"])
-        return group, joined
+            joining = [doc for doc in docs if same_group(doc.get("groups", []), group) is None]
+            db.table("learners").update(lambda doc: doc.update(groups=[*doc.get("groups", []), group]), doc_ids=[doc.doc_id for doc in joining])
+        return group, [doc["code"] for doc in joining]
 
     def leave_group(self, group: str, codes: Iterable[str]) -> tuple[str, list[str]]:
-        """Take learners out of a group: the group as spelled here, and the codes that were in it."""
+        """Take learners out of a group (in one write): the group as spelled here, and the codes that were in it."""
         group = check_group(group)
         with self.transaction() as db:
             docs = self._each_existing(db, codes)
-            left = []
-            for doc in docs:
-                spelled = same_group(doc.get("groups", []), group)
-                if spelled is not None:
-                    group = spelled
-                    self._update(db, doc["code"], groups=[kept for kept in doc["groups"] if kept != spelled])
-                    left.append(doc["code"])
-        return group, left
+            leaving = [doc for doc in docs if same_group(doc.get("groups", []), group) is not None]
+            group = same_group(leaving[0]["groups"], group) if leaving else group
+            db.table("learners").update(
+                lambda doc: doc.update(groups=[kept for kept in doc["groups"] if kept.casefold() != group.casefold()]),
+                doc_ids=[doc.doc_id for doc in leaving],
+            )
+        return group, [doc["code"] for doc in leaving]
 
     def groups(self) -> dict[str, list[str]]:
         """Each group and the codes of its learners, both sorted."""
