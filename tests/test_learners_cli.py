@@ -182,6 +182,18 @@ def test_set_passphrase_from_stdin_then_a_wrong_one_does_not_open_the_dashboard(
     no_traceback(wrong)
 
 
+def test_the_dashboard_of_an_unknown_group_is_refused_and_names_the_groups_only_after_the_passphrase(data_dir: Path) -> None:
+    AccountStore(data_dir).add("ana", "Ana", "1234", groups=["Wing B"])
+    AccountStore(data_dir).set_passphrase("the right passphrase")
+    right = bleep("--data-dir", str(data_dir), "facilitator", "--group", "Wing C", "--since", "2026-01-01", stdin="the right passphrase\n")
+    assert right.returncode == 1 and "no group 'Wing C'; the groups are: Wing B" in right.stderr
+    no_traceback(right)
+    wrong = bleep("--data-dir", str(data_dir), "facilitator", "--group", "Wing C", stdin="the wrong passphrase\n")
+    assert wrong.returncode == 1 and "wrong passphrase" in wrong.stderr and "Wing B" not in wrong.stderr
+    bad_day = bleep("--data-dir", str(data_dir), "facilitator", "--until", "2026-02-30", stdin="the right passphrase\n")
+    assert bad_day.returncode == 2 and "not a date" in bad_day.stderr
+
+
 @pytest.mark.parametrize("kind", ["zero bytes", "null", "a list", "invalid UTF-8", "an account without locked"])
 def test_every_learners_command_names_damaged_accounts_exits_1_and_writes_nothing(data_dir: Path, kind: str) -> None:
     from tests.store.test_damage import DAMAGED_ACCOUNTS
