@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import re
@@ -180,6 +182,18 @@ def test_set_passphrase_from_stdin_then_a_wrong_one_does_not_open_the_dashboard(
     no_traceback(wrong)
 
 
+def test_the_dashboard_of_an_unknown_group_is_refused_and_names_the_groups_only_after_the_passphrase(data_dir: Path) -> None:
+    AccountStore(data_dir).add("ana", "Ana", "1234", groups=["Wing B"])
+    AccountStore(data_dir).set_passphrase("the right passphrase")
+    right = bleep("--data-dir", str(data_dir), "facilitator", "--group", "Wing C", "--since", "2026-01-01", stdin="the right passphrase\n")
+    assert right.returncode == 1 and "no group 'Wing C'; the groups are: Wing B" in right.stderr
+    no_traceback(right)
+    wrong = bleep("--data-dir", str(data_dir), "facilitator", "--group", "Wing C", stdin="the wrong passphrase\n")
+    assert wrong.returncode == 1 and "wrong passphrase" in wrong.stderr and "Wing B" not in wrong.stderr
+    bad_day = bleep("--data-dir", str(data_dir), "facilitator", "--until", "2026-02-30", stdin="the right passphrase\n")
+    assert bad_day.returncode == 2 and "not a date" in bad_day.stderr
+
+
 @pytest.mark.parametrize("kind", ["zero bytes", "null", "a list", "invalid UTF-8", "an account without locked"])
 def test_every_learners_command_names_damaged_accounts_exits_1_and_writes_nothing(data_dir: Path, kind: str) -> None:
     from tests.store.test_damage import DAMAGED_ACCOUNTS
@@ -211,3 +225,64 @@ def test_an_unexpected_error_in_a_command_is_logged_not_shown(data_dir: Path, mo
     assert "something went wrong" in err and "Traceback" not in err
     log = (data_dir / "logs" / "errors.log").read_text()
     assert "RuntimeError: a bug in a command" in log and "918273" not in log
+
+
+def test_groups_by_command_add_and_import_show_in_the_list_and_every_export(tmp_path: Path, data_dir: Path) -> None:
+    run = lambda *args: bleep("--data-dir", str(data_dir), "learners", *args)  # noqa: E731
+    assert run("add", "ana", "--name", "Ana", "--pin", "1234", "--group", "Wing B", "--group", "Maths").returncode == 0
+    roster = tmp_path / "roster.csv"
+    roster.write_text('code;name;groups;id_number\nbob;Bob;"Wing B, Maths";S-2\ncy;Cy;;\ndan;Dan\n', encoding="utf-8")
+    imported = run("import", str(roster), "--group", "Course 1")
+    assert imported.returncode == 0, imported.stderr
+    assert run("group", "add", "wing b", "cy", "ANA").stdout.splitlines() == ["added 1 learner to Wing B", "1 was in it already"]
+    assert run("group", "remove", "Maths", "bob", "cy").stdout.splitlines() == ["took 1 learner out of Maths", "1 was not in it"]
+    assert run("group", "list").stdout.splitlines() == [
+        "Course 1: 3 learners: bob cy dan", "Maths: 1 learner: ana", "Wing B: 3 learners: ana bob cy",
+    ]
+    listed = json.loads(run("list", "--json", "--group", "course 1").stdout)
+    assert [(row["code"], row["groups"], row["id_number"]) for row in listed] == [
+        ("bob", ["Wing B", "Course 1"], "S-2"), ("cy", ["Course 1", "Wing B"], ""), ("dan", ["Course 1"], ""),
+    ]
+    assert "ana" in run("list").stdout and "(Wing B, Maths)" in run("list").stdout
+    rows = list(csv.reader(io.StringIO(bleep("--data-dir", str(data_dir), "export", "--group", "WING B").stdout.lstrip("\ufeff"))))
+    column = rows[0].index("groups")
+    assert [(row[0], row[column]) for row in rows] == [("code", "groups"), ("ana", "Wing B; Maths"), ("bob", "Wing B; Course 1"), ("cy", "Course 1; Wing B")]
+    records = json.loads(bleep("--data-dir", str(data_dir), "export", "--format", "json", "--group", "maths").stdout)
+    assert [(record["code"], record["groups"]) for record in records] == [("ana", ["Wing B", "Maths"])]
+
+
+def test_an_exported_csvs_groups_import_back_as_the_same_groups(tmp_path: Path, data_dir: Path) -> None:
+    AccountStore(data_dir).add("ana", "Ana", "1234", groups=["Wing B", "Maths"])
+    exported = bleep("--data-dir", str(data_dir), "export").stdout.lstrip("\ufeff")
+    rows = list(csv.reader(io.StringIO(exported)))
+    roster = tmp_path / "roster.csv"
+    roster.write_text(f"code,name,groups\nana2,Ana,\"{rows[1][rows[0].index('groups')]}\"\n", encoding="utf-8")
+    assert bleep("--data-dir", str(data_dir), "learners", "import", str(roster)).returncode == 0
+    assert AccountStore(data_dir).get("ana2").groups == ("Wing B", "Maths")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["group", "add", "=evil", "ana"], "group '=evil' must be"),
+        (["group", "add", "Wing B", "nobody"], "no learner with the code 'nobody'"),
+        (["list", "--group", "Wing C"], "no group 'Wing C'; the groups are: none yet"),
+        (["set-id-number", "ana", "+1"], "ID number must be"),
+        (["add", "bob", "--name", "Bob", "--group", "a;b"], "group 'a;b' must be"),
+    ],
+)
+def test_a_bad_group_or_id_number_is_refused_clearly(data_dir: Path, args: list[str], message: str) -> None:
+    AccountStore(data_dir).add("ana", "Ana", "1234")
+    result = bleep("--data-dir", str(data_dir), "learners", *args)
+    assert result.returncode == 1 and message in result.stderr
+    no_traceback(result)
+    assert AccountStore(data_dir).groups() == {} and AccountStore(data_dir).get("bob") is None
+
+
+def test_a_roster_row_may_leave_out_its_empty_last_cells_but_not_have_too_many(tmp_path: Path, data_dir: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text("code,name,pin,groups,id_number\nana,Ana\nbob,Bob,1234,Maths\ncy,Cy,1234,Maths,S-3,extra\n", encoding="utf-8")
+    result = bleep("--data-dir", str(data_dir), "learners", "import", str(roster))
+    assert result.returncode == 1
+    assert "roster.csv:4: expected 2 to 5 columns (code,name,pin,groups,id_number) but found 6" in result.stderr
+    assert [account.code for account in AccountStore(data_dir).accounts()] == ["ana", "bob"]

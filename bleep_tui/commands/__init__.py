@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import functools
+import re
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Callable
 
@@ -18,14 +20,33 @@ def data_dir_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=_("the data folder (as before the command)"))
 
 
-def actions_of(parser: argparse.ArgumentParser) -> Callable[[str, str, Handler], argparse.ArgumentParser]:
-    """`bleep COMMAND ACTION ...`: `action(name, help, handler)` adds one ACTION, with --data-dir and refusals reported."""
+def day(text: str) -> date:
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(_("{text!r} is not a date like 2026-03-31").format(text=text))
+
+
+def selection_options(parser: argparse.ArgumentParser) -> None:
+    """--group, --since and --until: which learners, and which days of what they did (core.reports.selected)."""
+    parser.add_argument("--group", metavar="NAME", help=_("only the learners in this group (a class, a wing, a course)"))
+    parser.add_argument("--since", metavar="YYYY-MM-DD", type=day, help=_("only what happened on or after this day (UTC)"))
+    parser.add_argument("--until", metavar="YYYY-MM-DD", type=day, help=_("only what happened on or before this day (UTC)"))
+
+
+def actions_of(parser: argparse.ArgumentParser) -> Callable[[str, str, Handler | None], argparse.ArgumentParser]:
+    """`bleep COMMAND ACTION ...`: `action(name, help, handler)` adds one ACTION, with --data-dir and refusals reported.
+
+    An ACTION without a handler has ACTIONs of its own (`bleep learners group add`): give it to actions_of in turn."""
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    def action(name: str, help: str, handler: Handler) -> argparse.ArgumentParser:
+    def action(name: str, help: str, handler: Handler | None) -> argparse.ArgumentParser:
         action_parser = actions.add_parser(name, help=help)
         data_dir_option(action_parser)
-        action_parser.set_defaults(handler=refusals_reported(handler))
+        if handler is not None:
+            action_parser.set_defaults(handler=refusals_reported(handler))
         return action_parser
 
     return action

@@ -7,13 +7,14 @@ import getpass
 import math
 import sys
 
-from bleep_tui.commands import data_dir_option, refusals_reported
+from bleep_tui.commands import data_dir_option, refusals_reported, selection_options
 from bleep_tui.i18n import _
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     facilitator = subparsers.add_parser("facilitator", help=_("open the facilitator's dashboard (asks for the passphrase)"))
     data_dir_option(facilitator)
+    selection_options(facilitator)
     facilitator.set_defaults(handler=refusals_reported(open_dashboard))
     actions = facilitator.add_subparsers(dest="action", metavar="ACTION")
     passphrase = actions.add_parser("set-passphrase", help=_("set the facilitator's passphrase (at least 10 characters)"))
@@ -57,7 +58,10 @@ def open_dashboard(args: argparse.Namespace) -> int:
     if not result.ok:
         print(_("bleep: wrong passphrase (each wrong one doubles the wait before the next try)"), file=sys.stderr)
         return 1
+    from bleep_tui.core.reports import Selection
     from bleep_tui.ui.facilitator import FacilitatorApp
 
-    FacilitatorApp(accounts.data_dir, ascii=args.ascii).run(mouse=not args.no_mouse)
+    group = accounts.known_group(args.group) if args.group is not None else None  # after the passphrase: it names the groups
+    selection = Selection(group, args.since, args.until)
+    FacilitatorApp(accounts.data_dir, ascii=args.ascii, selection=selection).run(mouse=not args.no_mouse)
     return 0

@@ -6,6 +6,7 @@ import argparse
 import csv
 import io
 import json
+import re
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -13,6 +14,10 @@ from pathlib import Path
 from bleep_tui.commands import actions_of, data_dir_option
 from bleep_tui.commands.credentials import add_learner_actions
 from bleep_tui.i18n import _, language_name, ngettext
+
+
+ROSTER_COLUMNS = ("code", "name", "pin", "groups", "id_number")
+ROSTER_ALIASES = {"group": "groups", "idnumber": "id_number", "id number": "id_number"}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -25,8 +30,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--name", required=True, help=_("the name the learner sees"))
     add.add_argument("--pin", help=_("4 to 8 digits"))
     add.add_argument("--language", metavar="CODE", help=_("the language the learner's screens are in, like nl (default: the installation's)"))
+    add.add_argument("--group", metavar="NAME", action="append", default=[], help=_("a group the learner is in (a class, a wing, a course); give it again for more"))
+    add.add_argument("--id-number", metavar="ID", default="", help=_("what another system (a Moodle site) knows the learner by"))
     listing = action("list", _("list learners (never their PINs)"), list_learners)
     listing.add_argument("--json", action="store_true", help=_("print a JSON array"))
+    listing.add_argument("--group", metavar="NAME", help=_("only the learners in this group"))
+    group = action("group", _("put learners in groups, take them out, list the groups"), None)
+    group_action = actions_of(group)
+    join = group_action("add", _("put learners in a group (made when first used)"), join_group)
+    join.add_argument("group", metavar="GROUP")
+    join.add_argument("codes", metavar="CODE", nargs="+")
+    leave = group_action("remove", _("take learners out of a group (their progress is kept)"), leave_group)
+    leave.add_argument("group", metavar="GROUP")
+    leave.add_argument("codes", metavar="CODE", nargs="+")
+    group_action("list", _("each group and its learners"), list_groups)
+    id_number = action("set-id-number", _("what another system (a Moodle site) knows a learner by; \"\" takes it away"), set_id_number)
+    id_number.add_argument("code")
+    id_number.add_argument("id_number", metavar="ID")
     reset = action("reset-pin", _("give a learner a new PIN (also unlocks the account)"), reset_pin)
     reset.add_argument("code")
     reset.add_argument("--pin", help=_("4 to 8 digits; without it a PIN is made up and printed once"))
@@ -36,8 +56,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     language.add_argument("language", metavar="LANGUAGE", help=_("an installed language, like nl"))
     action("deactivate", _("stop a learner from logging in (their progress is kept)"), deactivate).add_argument("code")
     action("activate", _("let a deactivated learner log in again"), activate).add_argument("code")
-    roster = action("import", _("add learners from a CSV file with columns code,name[,pin]"), import_roster)
+    roster = action("import", _("add learners from a CSV file with columns code,name[,pin] (or a header naming code, name, pin, groups, id_number)"), import_roster)
     roster.add_argument("roster", metavar="ROSTER.csv")
+    roster.add_argument("--group", metavar="NAME", action="append", default=[], help=_("put every learner imported in this group too"))
     for kind, help_text in (
         ("cv", _("write a learner's latest CV as a plain-text file and a printable HTML page")),
         ("plan", _("write a learner's latest plan for after release as a plain-text file and a printable HTML page")),
@@ -89,7 +110,7 @@ def add_learner(args: argparse.Namespace) -> int:
     language = _installed(args.language) if args.language else ""
     pin, made_up = _pin_or_new(args.pin)
     accounts = _accounts(args)
-    account = accounts.add(args.code, args.name, pin)
+    account = accounts.add(args.code, args.name, pin, args.group, args.id_number)
     if language:
         LearnerStore(accounts.data_dir, account.code).set_language(language)
     print(_("added {code}").format(code=account.code))
@@ -114,7 +135,11 @@ def set_language(args: argparse.Namespace) -> int:
 def list_learners(args: argparse.Namespace) -> int:
     from bleep_tui.core.text import shown
 
-    accounts = _accounts(args).accounts()
+    store = _accounts(args)
+    accounts = store.accounts()
+    if args.group is not None:
+        group = store.known_group(args.group)
+        accounts = [account for account in accounts if group in account.groups]
     if args.json:
         print(json.dumps([asdict(account) for account in accounts], ensure_ascii=False, indent=2))
         return 0
@@ -122,7 +147,45 @@ def list_learners(args: argparse.Namespace) -> int:
         print(_("no learners yet: add one with `bleep learners add CODE --name NAME`"))
     for account in accounts:
         status = _("deactivated") if not account.active else _("locked") if account.locked else _("active")
-        print(f"{account.code:<32} {status:<12} {shown(account.name)}")
+        groups = "  (" + ", ".join(account.groups) + ")" if account.groups else ""
+        print(f"{account.code:<32} {status:<12} {shown(account.name)}{groups}")
+    return 0
+
+
+def join_group(args: argparse.Namespace) -> int:
+    group, joined = _accounts(args).join_group(args.group, args.codes)
+    print(ngettext("added {n} learner to {group}", "added {n} learners to {group}", len(joined)).format(n=len(joined), group=group))
+    already = len({code.casefold() for code in args.codes}) - len(joined)
+    if already:
+        print(ngettext("{n} was in it already", "{n} were in it already", already).format(n=already))
+    return 0
+
+
+def leave_group(args: argparse.Namespace) -> int:
+    group, left = _accounts(args).leave_group(args.group, args.codes)
+    print(ngettext("took {n} learner out of {group}", "took {n} learners out of {group}", len(left)).format(n=len(left), group=group))
+    absent = len({code.casefold() for code in args.codes}) - len(left)
+    if absent:
+        print(ngettext("{n} was not in it", "{n} were not in it", absent).format(n=absent))
+    return 0
+
+
+def list_groups(args: argparse.Namespace) -> int:
+    groups = _accounts(args).groups()
+    if not groups:
+        print(_("no groups yet: `bleep learners group add GROUP CODE...` makes one"))
+    for group, codes in groups.items():
+        print(ngettext("{group}: {n} learner: {codes}", "{group}: {n} learners: {codes}", len(codes)).format(
+            group=group, n=len(codes), codes=" ".join(codes)))
+    return 0
+
+
+def set_id_number(args: argparse.Namespace) -> int:
+    account = _accounts(args).set_id_number(args.code, args.id_number)
+    if account.id_number:
+        print(_("{code} has the ID number {id_number}").format(code=account.code, id_number=account.id_number))
+    else:
+        print(_("{code} has no ID number now").format(code=account.code))
     return 0
 
 
@@ -182,21 +245,26 @@ def import_roster(args: argparse.Namespace) -> int:
         cells = [cell.strip() for cell in row]
         if not any(cells):
             continue
-        header = [cell.lower() for cell in cells]
-        if first and {"code", "name"} <= set(header) <= {"code", "name", "pin"}:
+        header = [ROSTER_ALIASES.get(cell.lower(), cell.lower()) for cell in cells]
+        if first and {"code", "name"} <= set(header) <= set(ROSTER_COLUMNS):
             columns = {column: header.index(column) for column in header}  # the columns in any order
             first = False
             continue
         first = False
-        if len(cells) not in (2, 3):
-            print(_("{path}:{line}: expected code,name or code,name,pin but found {n} columns").format(
-                path=path, line=reader.line_num, n=len(cells)), file=sys.stderr)
+        most = max(3, len(columns))  # a spreadsheet may leave out empty cells at the end of a row
+        if not 2 <= len(cells) <= most:
+            print(_("{path}:{line}: expected 2 to {most} columns ({columns}) but found {n}").format(
+                path=path, line=reader.line_num, most=most, n=len(cells), columns=",".join(sorted(columns, key=columns.get))), file=sys.stderr)
             refused += 1
             continue
-        given_pin = cells[columns["pin"]] if "pin" in columns and columns["pin"] < len(cells) else ""
-        pin, made_up = _pin_or_new(given_pin or None)
+
+        def column(name: str) -> str:
+            return cells[columns[name]] if name in columns and columns[name] < len(cells) else ""
+
+        pin, made_up = _pin_or_new(column("pin") or None)
+        groups = [group for group in re.split(r"[;,|]", column("groups")) if group.strip()] + args.group
         try:
-            account = accounts.add(cells[columns["code"]], cells[columns["name"]], pin)
+            account = accounts.add(column("code"), column("name"), pin, groups, column("id_number"))
         except AccountError as error:
             print(f"{path}:{reader.line_num}: {error}", file=sys.stderr)
             refused += 1

@@ -46,6 +46,11 @@ class Step:
     def scored(self) -> bool:
         return self.type != "info"
 
+    @property
+    def label(self) -> str:
+        """What a facilitator knows the step by: its title, else its question or task, else its id."""
+        return self.title or getattr(self, "prompt", "") or getattr(self, "task", "") or self.id
+
 
 @dataclass(frozen=True)
 class InfoStep(Step):

@@ -17,6 +17,11 @@ Week = tuple[int, int]  # ISO (year, week number)
 WEEK_PATTERN = re.compile(r"(\d{4})-W(\d{1,2})")
 
 
+def local_zone() -> tzinfo:
+    """The server's time zone, in which the app and the exports count weeks."""
+    return datetime.now().astimezone().tzinfo or timezone.utc
+
+
 @dataclass(frozen=True)
 class Streak:
     current: int  # weeks in the streak that is still alive

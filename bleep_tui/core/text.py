@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 
+# OWASP CSV injection: a spreadsheet may run a cell that starts with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0", "|", "%")
+
 
 def clean_name(typed: str) -> str:
     """The name as typed, without control characters or surrounding spaces."""

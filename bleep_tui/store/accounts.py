@@ -18,13 +18,13 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Literal
+from typing import Any, Iterable, Iterator, Literal
 
 from tinydb import Query, TinyDB
 
 from bleep_tui.core.events import Event, now_iso
 from bleep_tui.core.guessing import KEPT_FAILURES, Failure, facilitator_wait, login_wait
-from bleep_tui.core.text import clean_name
+from bleep_tui.core.text import FORMULA_STARTS, clean_name
 from bleep_tui.i18n import _
 from bleep_tui.store.audit import record_audit
 from bleep_tui.store.daily import back_up_installation
@@ -50,6 +50,9 @@ NEW_PIN_DIGITS = 6
 MAX_FAILED_LOGINS = 5
 MIN_PASSPHRASE_LENGTH = 10
 MAX_NAME_LENGTH = 40
+# A group (a class, a wing, a course): starts with a letter or digit; no `,` `;` `|`, which separate groups in a file.
+GROUP_PATTERN = re.compile(r"[^\W_][\w .-]{0,39}")
+MAX_ID_NUMBER_LENGTH = 100  # Moodle's user field idnumber holds 255; a prison's numbers are far shorter
 # scrypt cost: 16 MiB and tens of milliseconds per check; maxmem leaves room above 128*n*r.
 SCRYPT_N, SCRYPT_R, SCRYPT_P, SCRYPT_MAXMEM, SCRYPT_LENGTH = 2**14, 8, 1, 64 * 1024 * 1024, 32
 
@@ -77,6 +80,8 @@ class Account:
     locked: bool = False
     failed_logins: int = 0
     created: str = ""
+    groups: tuple[str, ...] = ()
+    id_number: str = ""  # what another system (a Moodle site) knows the learner by; "" when not set
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,26 @@ def check_name(name: str) -> str:
     return cleaned
 
 
+def check_group(group: str) -> str:
+    cleaned = " ".join(group.split())
+    if not GROUP_PATTERN.fullmatch(cleaned):
+        raise AccountError(_("group {group!r} must be 1 to 40 letters, digits, spaces, '-', '_' or '.', starting with a letter or digit").format(group=group))
+    return cleaned
+
+
+def check_id_number(id_number: str) -> str:
+    cleaned = id_number.strip()
+    if len(cleaned) > MAX_ID_NUMBER_LENGTH or not cleaned.isprintable() or cleaned.startswith(FORMULA_STARTS):
+        raise AccountError(_("an ID number must be at most {n} printable characters, not starting with = + - @ | or %").format(n=MAX_ID_NUMBER_LENGTH))
+    return cleaned
+
+
+def same_group(groups: list[str] | tuple[str, ...], group: str) -> str | None:
+    """The stored spelling of `group` among `groups`: group names match whatever their case."""
+    wanted = group.casefold()
+    return next((known for known in groups if known.casefold() == wanted), None)
+
+
 def new_pin() -> str:
     return "".join(secrets.choice(string.digits) for _ in range(NEW_PIN_DIGITS))
 
@@ -139,7 +164,21 @@ DECOY = {"scheme": "scrypt", "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P, "salt"
 
 
 def _account(doc: dict[str, Any]) -> Account:
-    return Account(doc["code"], doc["name"], doc["active"], doc["locked"], doc["failed_logins"], doc.get("created", ""))
+    return Account(
+        doc["code"], doc["name"], doc["active"], doc["locked"], doc["failed_logins"], doc.get("created", ""),
+        tuple(doc.get("groups", ())), doc.get("id_number", ""),
+    )
+
+
+def _spelled(learners: list[dict[str, Any]], groups: list[str]) -> list[str]:
+    """`groups` without repeats, each spelled as a learner's group already is (group names match whatever their case)."""
+    known = [group for doc in learners for group in doc.get("groups", [])]
+    spelled: list[str] = []
+    for group in groups:
+        group = same_group(known, group) or same_group(spelled, group) or group
+        if group not in spelled:
+            spelled.append(group)
+    return spelled
 
 
 def check_accounts(path: Path, data: dict[str, Any]) -> None:
@@ -209,27 +248,91 @@ class AccountStore:
             raise AccountError(_("there is no learner with the code {code!r}").format(code=code))
         return doc
 
+    def _each_existing(self, db: TinyDB, codes: Iterable[str]) -> list[dict[str, Any]]:
+        """The accounts of `codes`, each once however often (and in whatever case) it was named."""
+        return list({doc.doc_id: doc for doc in (self._existing(db, code) for code in codes)}.values())
+
     def _update(self, db: TinyDB, code: str, **fields: Any) -> Account:
         doc = self._existing(db, code)
         db.table("learners").update(fields, doc_ids=[doc.doc_id])
         return _account({**doc, **fields})
 
-    def add(self, code: str, name: str, pin: str) -> Account:
+    def add(self, code: str, name: str, pin: str, groups: Iterable[str] = (), id_number: str = "") -> Account:
         check_learner_code(code)
         name = check_name(name)
         check_pin(pin)
+        groups = [check_group(group) for group in groups]
+        id_number = check_id_number(id_number)
         with self.transaction() as db:
-            if _find(db.table("learners").all(), code) is not None:
+            learners = db.table("learners").all()
+            if _find(learners, code) is not None:
                 raise AccountError(_("a learner with the code {code!r} already exists").format(code=code))
+            self._check_id_number_free(learners, code, id_number)
             doc = {
                 "code": code, "name": name, "active": True, "locked": False, "failed_logins": 0,
                 "created": now_iso(), "pin": hash_secret(pin, self._pepper(create=True)),
+                "groups": _spelled(learners, groups), "id_number": id_number,
             }
             db.table("learners").insert(doc)
         learner = LearnerStore(self.data_dir, code)
         if learner.profile() is None:  # an imported or older record keeps its own profile
             learner.create(name)
         return _account(doc)
+
+    def join_group(self, group: str, codes: Iterable[str]) -> tuple[str, list[str]]:
+        """Put learners in a group: the group as spelled here, and the codes that were not in it yet.
+
+        An unknown code refuses the whole command, and the change is one write: never half a class in a group."""
+        group = check_group(group)
+        with self.transaction() as db:
+            docs = self._each_existing(db, codes)
+            [group] = _spelled(db.table("learners").all(), [group])
+            joining = [doc for doc in docs if same_group(doc.get("groups", []), group) is None]
+            db.table("learners").update(lambda doc: doc.update(groups=[*doc.get("groups", []), group]), doc_ids=[doc.doc_id for doc in joining])
+        return group, [doc["code"] for doc in joining]
+
+    def leave_group(self, group: str, codes: Iterable[str]) -> tuple[str, list[str]]:
+        """Take learners out of a group (in one write): the group as spelled here, and the codes that were in it."""
+        group = check_group(group)
+        with self.transaction() as db:
+            docs = self._each_existing(db, codes)
+            leaving = [doc for doc in docs if same_group(doc.get("groups", []), group) is not None]
+            group = same_group(leaving[0]["groups"], group) if leaving else group
+            db.table("learners").update(
+                lambda doc: doc.update(groups=[kept for kept in doc["groups"] if kept.casefold() != group.casefold()]),
+                doc_ids=[doc.doc_id for doc in leaving],
+            )
+        return group, [doc["code"] for doc in leaving]
+
+    def groups(self) -> dict[str, list[str]]:
+        """Each group and the codes of its learners, both sorted."""
+        members: dict[str, list[str]] = {}
+        for account in self.accounts():
+            for group in account.groups:
+                members.setdefault(same_group(list(members), group) or group, []).append(account.code)
+        return dict(sorted(members.items(), key=lambda item: item[0].casefold()))
+
+    def known_group(self, group: str) -> str:
+        """The group as spelled here; a group nobody is in is refused, naming the groups there are."""
+        groups = list(self.groups())
+        spelled = same_group(groups, group)
+        if spelled is None:
+            raise AccountError(_("there is no group {group!r}; the groups are: {groups}").format(
+                group=group, groups=", ".join(groups) or _("none yet (`bleep learners group add`)")))
+        return spelled
+
+    def set_id_number(self, code: str, id_number: str) -> Account:
+        """The learner's ID number in another system ("" takes it away); two learners cannot share one."""
+        id_number = check_id_number(id_number)
+        with self.transaction() as db:
+            self._check_id_number_free(db.table("learners").all(), code, id_number)
+            return self._update(db, code, id_number=id_number)
+
+    @staticmethod
+    def _check_id_number_free(learners: list[dict[str, Any]], code: str, id_number: str) -> None:
+        holder = next((doc["code"] for doc in learners if id_number and doc.get("id_number") == id_number), None)
+        if holder is not None and holder.casefold() != code.casefold():
+            raise AccountError(_("{holder} already has the ID number {id_number!r}").format(holder=holder, id_number=id_number))
 
     def accounts(self) -> list[Account]:
         learners = table(self.path, self._read(), "learners").values()

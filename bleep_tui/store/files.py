@@ -72,13 +72,13 @@ def temp_name(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}-{os.urandom(4).hex()}{TEMP_SUFFIX}")
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Replace `path` with `text` so that a crash at any moment leaves the old or the new file whole."""
+def atomic_write(path: Path, content: str | bytes) -> None:
+    """Replace `path` with `content` (text is written as UTF-8) so that a crash at any moment leaves the old or the new file whole."""
     temp = temp_name(path)
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp, path)

@@ -31,7 +31,9 @@ def _learner(data_dir: Path, code: str, account: Account | None) -> LearnerData:
     else:
         damaged = ""
     if account is not None:
-        return LearnerData(account.code, account.name, events, account.active, account.locked, account.created, damaged)
+        return LearnerData(
+            account.code, account.name, events, account.active, account.locked, account.created, damaged, account.groups, account.id_number,
+        )
     return LearnerData(code, profile.name if profile else code, events, created=profile.created if profile else "", damaged=damaged)
 
 

@@ -14,6 +14,8 @@ EVENT_FIELDS: dict[str, type | tuple[type, ...]] = {
 }
 HASH_FIELDS: dict[str, type] = {"scheme": str, "n": int, "r": int, "p": int, "salt": str, "hash": str}
 ACCOUNT_FIELDS: dict[str, type] = {"code": str, "name": str, "active": bool, "locked": bool, "failed_logins": int}
+# Added in December 2026; an older accounts file has neither and reads as "no groups, no ID number".
+LATER_ACCOUNT_FIELDS: dict[str, type] = {"groups": list, "id_number": str}
 
 
 def _typed(value: Any, kind: type | tuple[type, ...]) -> bool:
@@ -84,7 +86,9 @@ def check_accounts_file(path: Path, data: dict[str, Any], newest: int) -> None:
     check_schema(path, data, newest)
     for doc_id, account in table(path, data, "learners").items():
         where = f"learner {doc_id}"
-        check_fields(path, where, account, ACCOUNT_FIELDS, (*ACCOUNT_FIELDS, "pin"))
+        check_fields(path, where, account, ACCOUNT_FIELDS | LATER_ACCOUNT_FIELDS, (*ACCOUNT_FIELDS, "pin"))
+        if not all(isinstance(group, str) and group for group in account.get("groups", [])):
+            raise DamagedFile(path, f"{where} has a wrong 'groups'")
         check_hash(path, f"{where}'s PIN", account["pin"])
     facilitator = table(path, data, "facilitator").get("1")
     if facilitator is not None:

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from bleep_tui.content.catalog import Catalog
 from bleep_tui.content.problems import ContentError
 from bleep_tui.core.levels import Level
+from bleep_tui.core.reports import Selection
 from bleep_tui.i18n import N_, _
 from bleep_tui.store.compiled import shipped_content
 from bleep_tui.ui.app import DENIED_ACTIONS
@@ -23,7 +24,7 @@ class FacilitatorApp(App[None]):
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [Binding("ctrl+q", "quit", N_("Quit"), priority=True)]
 
-    def __init__(self, data_dir: Path, *, ascii: bool = False):
+    def __init__(self, data_dir: Path, *, ascii: bool = False, selection: Selection = Selection()):
         super().__init__(css_path=[*self.CSS_PATH, ASCII_CSS] if ascii else None)
         if ascii:
             self._filters.append(AsciiOnly())
@@ -31,6 +32,7 @@ class FacilitatorApp(App[None]):
         self.glyphs: Glyphs = ASCII if ascii else UNICODE
         self._catalog: Catalog | None = None
         self.levels: tuple[Level, ...] = ()
+        self.selection = selection  # the group and days the dashboard shows; `g` changes the group
 
     @property
     def catalog(self) -> Catalog:

@@ -7,7 +7,7 @@ runs on (the prison's or the learner's own), which is the learner's local time.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone, tzinfo
+from datetime import datetime, timezone
 
 from rich.text import Text
 from textual.app import App
@@ -15,7 +15,7 @@ from textual.app import App
 from bleep_tui.core.achievements import Achievement, Earned, Facts, earned_badges, earned_event, learner_facts
 from bleep_tui.core.curriculum import Curriculum
 from bleep_tui.core.events import Event
-from bleep_tui.core.streaks import Streak, weekly_streak
+from bleep_tui.core.streaks import Streak, local_zone, weekly_streak
 from bleep_tui.i18n import _, ngettext
 from bleep_tui.store.files import StoreError
 from bleep_tui.ui.glyphs import ASCII
@@ -26,11 +26,6 @@ class Standing:
     facts: Facts
     earned: list[Earned]  # recorded first, then the ones met now for the first time
     locked: list[Achievement]
-
-
-def local_zone() -> tzinfo:
-    zone = datetime.now().astimezone().tzinfo
-    return zone or timezone.utc
 
 
 def learner_events(app: App) -> list[Event]:

@@ -17,7 +17,7 @@ from bleep_tui.core.events import Event
 from bleep_tui.core.levels import Level
 from bleep_tui.core.reports import LearnerData, LessonInfo
 from bleep_tui.export.render import BOM, render
-from bleep_tui.export.spreadsheet import FORMULA_STARTS, HEADER
+from bleep_tui.export.spreadsheet import FORMULA_STARTS, HEADER, TOTALS_HEADER
 from bleep_tui.store.accounts import AccountStore
 from bleep_tui.store.learner import LearnerStore
 
@@ -39,13 +39,34 @@ def csv_rows(text: str) -> list[list[str]]:
 
 
 def test_csv_has_a_header_a_row_per_lesson_and_a_row_for_a_learner_without_progress() -> None:
-    ana = LearnerData("ana", "Ana", tuple(finished_run("pay", "r1", "2026-03-02", 80, 2, 30)))
-    bob = LearnerData("bob", "Bob")
+    ana = LearnerData("ana", "Ana", tuple(finished_run("pay", "r1", "2026-03-02", 80, 2, 30)), groups=("Wing B", "Maths"))
+    bob = LearnerData("bob", "Bob", groups=("Maths",))
     rows = csv_rows(render("csv", [ana, bob], LESSONS, LEVELS))
     assert rows[0] == list(HEADER)
-    assert rows[1] == ["ana", "Ana", "Money", "pay", "Pay by card", "1", "80", "2", "30", "2026-03-02T10:04:00+00:00", "240"]
-    assert rows[2] == ["bob", "Bob"] + [""] * (len(HEADER) - 2)
+    assert rows[1] == ["ana", "Ana", "Money", "pay", "Pay by card", "1", "80", "2", "30", "2026-03-02T10:04:00+00:00", "240", "Wing B; Maths", "finished"]
+    assert rows[2] == ["bob", "Bob"] + [""] * (len(HEADER) - 4) + ["Maths", ""]
     assert len(rows) == 3
+
+
+def test_a_lesson_begun_and_not_finished_says_in_progress_not_a_score_of_0() -> None:
+    started, wrong, _finished = finished_run("pay", "r1", "2026-03-02", 0, 0, 0)
+    zero = LearnerData("zoe", "Zoe", tuple(finished_run("pay", "r1", "2026-03-02", 0, 0, 0)))
+    halfway = LearnerData("hal", "Hal", (started, wrong))
+    rows = csv_rows(render("csv", [zero, halfway], LESSONS, LEVELS))
+    assert [(row[0], row[6], row[-1]) for row in rows[1:]] == [("zoe", "0", "finished"), ("hal", "0", "in progress")]
+
+
+def test_the_totals_have_one_row_per_learner_with_level_xp_and_lessons_finished() -> None:
+    ana = LearnerData("ana", "=Ana", tuple(
+        finished_run("pay", "r1", "2026-03-02", 80, 2, 30) + finished_run("atm", "r2", "2026-03-03", 100, 3, 40)
+        + finished_run("mail", "r3", "2026-03-04", 0, 0, 0)[:2]
+    ), groups=("Wing B",))
+    rows = csv_rows(render("totals", [ana, LearnerData("bob", "Bob")], LESSONS, LEVELS))
+    assert rows == [
+        list(TOTALS_HEADER),
+        ["ana", "'=Ana", "Wing B", "2", "Explorer", "70", "2", "1", "5", "2026-03-04T10:01:00+00:00", "480"],
+        ["bob", "Bob", "", "1", "Newcomer", "0", "0", "0", "0", "", "0"],
+    ]
 
 
 @pytest.mark.parametrize("start", FORMULA_STARTS)
@@ -105,6 +126,8 @@ def test_export_cli_writes_csv_to_a_file_for_everyone(class_of_two: Path, tmp_pa
         ("bob", "Bob", "", "", ""),
     ]
     assert rows[1][4] == "Never share a one-time code"
+    totals = csv_rows((tmp_path / "progress-totals.csv").read_text(encoding="utf-8"))
+    assert [(row[0], row[6]) for row in totals] == [("code", "lessons_finished"), ("ana", "1"), ("bob", "0")]
 
 
 def test_export_cli_for_one_learner_leaves_out_the_runs_before_since_as_json_on_stdout(class_of_two: Path) -> None:
@@ -130,6 +153,25 @@ def test_since_keeps_the_start_of_a_run_that_goes_on_after_midnight(data_dir: Pa
     assert [(r["attempts"], r["seconds"]) for r in record["lessons"]] == [(1, 20 * 60)]
 
 
+def test_until_and_group_keep_one_groups_work_up_to_that_day(class_of_two: Path) -> None:
+    AccountStore(class_of_two).join_group("Wing B", ["ana"])
+    result = bleep("--data-dir", str(class_of_two), "export", "--format", "json", "--group", "wing b", "--until", "2026-03-01")
+    assert result.returncode == 0, result.stderr
+    [record] = json.loads(result.stdout)
+    assert record["code"] == "ana" and record["groups"] == ["Wing B"]
+    assert {e["run"] for e in record["events"] if "run" in e} == {"old"}
+    assert [r["best_percent"] for r in record["lessons"]] == [50]
+
+
+def test_a_damaged_record_outside_the_group_is_not_named_nor_counted(class_of_two: Path) -> None:
+    AccountStore(class_of_two).join_group("Wing B", ["ana"])
+    (class_of_two / "learners" / "bob.events").write_text("not json\n")
+    in_group = bleep("--data-dir", str(class_of_two), "export", "--group", "Wing B")
+    assert in_group.returncode == 0 and "bob" not in in_group.stderr
+    everyone = bleep("--data-dir", str(class_of_two), "export")
+    assert everyone.returncode == 3 and "left out bob" in everyone.stderr
+
+
 def test_an_export_file_is_0600_and_never_half_written(class_of_two: Path, tmp_path: Path) -> None:
     """Written whole under a new name, then put in place: a spreadsheet that had the old export open still reads it whole."""
     out = tmp_path / "shared-folder" / "progress.csv"
@@ -142,7 +184,7 @@ def test_an_export_file_is_0600_and_never_half_written(class_of_two: Path, tmp_p
         assert opened_before.read() == "the export of last week\n"
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert csv_rows(out.read_text(encoding="utf-8"))[0] == list(HEADER)
-    assert [p.name for p in out.parent.iterdir()] == ["progress.csv"]  # no temp file left beside it
+    assert sorted(p.name for p in out.parent.iterdir()) == ["progress-totals.csv", "progress.csv"]  # no temp file left beside them
 
 
 @pytest.mark.parametrize(
@@ -150,8 +192,10 @@ def test_an_export_file_is_0600_and_never_half_written(class_of_two: Path, tmp_p
     [
         (["--since", "2026-02-30"], 2, "not a date"),
         (["--since", "yesterday"], 2, "not a date"),
+        (["--until", "2026-13-01"], 2, "not a date"),
+        (["--group", "Wing C"], 1, "no group 'Wing C'"),
         (["--learner", "nobody"], 1, "no learner with the code 'nobody'"),
-        (["--format", "xlsx"], 2, "invalid choice"),
+        (["--format", "pdf"], 2, "invalid choice"),
         (["--out", "/nonexistent-folder/x.csv"], 1, "cannot write"),
     ],
 )
@@ -166,3 +210,10 @@ def test_the_export_writers_load_no_textual_and_nothing_from_ui() -> None:
     code = "import sys, bleep_tui.export.render, bleep_tui.commands.export\nprint(sorted(m for m in sys.modules if m.startswith(('textual', 'bleep_tui.ui'))))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert loaded == "[]"
+
+
+def test_bleep_export_offers_every_format_the_exports_can_write() -> None:
+    from bleep_tui.commands.export import FORMATS as OFFERED
+    from bleep_tui.export.render import FORMATS
+
+    assert OFFERED == FORMATS

@@ -6,12 +6,15 @@ import csv
 import itertools
 import re
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable
 
 from bleep_tui.core.events import Event
+from bleep_tui.core.reports import Selection
+from bleep_tui.export.spreadsheet import HEADER
 import bleep_tui.store.accounts as accounts_module
 from bleep_tui.store.accounts import AccountStore
 from bleep_tui.store.learner import LearnerStore
@@ -66,9 +69,9 @@ async def test_the_table_shows_each_learner_with_level_xp_lessons_and_lock(class
         await pilot.pause()
         screen = screen_text(app)
         assert "3 learners" in screen
-        assert re.search(r"ana\s+Ana Lopez\s+1\s+30\s+1\s+\S+ \S+\s+6m", table_row(app, "ana"))
+        assert re.search(r"ana\s+Ana Lopez\s+quiet\s+1\s+30\s+1\s+\S+ \S+\s+6m", table_row(app, "ana"))  # quiet: March 2026 is long ago
         assert "LOCKED" in table_row(app, "bob")
-        assert re.search(r"Cy Jones\s+1\s+0\s+0", table_row(app, "cy"))
+        assert re.search(r"Cy Jones\s+quiet\s+1\s+0\s+0", table_row(app, "cy"))
         footer = screen.splitlines()[-1]
         for key in ("Details", "Lessons", "Unlock", "New PIN", "(De)activate", "Export", "Quit"):
             assert key in footer
@@ -146,8 +149,8 @@ async def test_export_writes_a_csv_into_the_data_folder_and_says_where(classroom
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        [written] = list((classroom / "exports").glob("*.csv"))
-        assert "Exported 3 learner(s) as CSV to" in screen_text(app)
+        [written] = [path for path in (classroom / "exports").glob("*.csv") if not path.stem.endswith("-totals")]
+        assert "Exported 3 learner(s) to" in screen_text(app)
         assert str(written) in re.sub(r"\s*\n\s*", "", screen_text(app))
         await pilot.press("e", "ctrl+u", *"class.csv", "enter")
         await pilot.pause()
@@ -159,14 +162,14 @@ async def test_r_shows_progress_made_while_the_dashboard_was_open(classroom: Pat
     app = FacilitatorApp(classroom)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert re.search(r"Cy Jones\s+1\s+0\s+0", table_row(app, "cy"))
+        assert re.search(r"Cy Jones\s+quiet\s+1\s+0\s+0", table_row(app, "cy"))
         await move_to(pilot, "cy")
         play(LearnerStore(classroom, "cy"), "r4", 100, 3, 36, {})  # Cy finishes the lesson in another session
         AccountStore(classroom).add("dee", "Dee New", "1234")
-        assert re.search(r"Cy Jones\s+1\s+0\s+0", table_row(app, "cy"))  # not read again by itself
+        assert re.search(r"Cy Jones\s+quiet\s+1\s+0\s+0", table_row(app, "cy"))  # not read again by itself
         await pilot.press("r")
         await pilot.pause()
-        assert re.search(r"Cy Jones\s+1\s+36\s+1", table_row(app, "cy"))
+        assert re.search(r"Cy Jones\s+quiet\s+1\s+36\s+1", table_row(app, "cy"))
         assert "4 learners" in screen_text(app) and "Dee New" in table_row(app, "dee")
         table = app.screen.query_one(DataTable)
         assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == "cy"  # the cursor stays put
@@ -217,7 +220,7 @@ async def test_a_damaged_record_is_listed_and_marked_while_everyone_else_is_show
         await pilot.pause()
         assert "3 learners" in screen_text(app) and "1 DAMAGED record: run `bleep doctor`" in screen_text(app)
         assert "DAMAG" in table_row(app, "bob")
-        assert re.search(r"ana\s+Ana Lopez\s+1\s+30\s+1", table_row(app, "ana"))
+        assert re.search(r"ana\s+Ana Lopez\s+quiet\s+1\s+30\s+1", table_row(app, "ana"))
 
 
 async def test_the_access_log_shows_exports_facilitator_logins_and_bursts_of_failed_logins(classroom: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -255,3 +258,81 @@ async def test_a_typed_answer_with_terminal_escapes_shows_them_as_visible_charac
         screen = screen_text(app)
         assert "often answered: ^[[31mred^[[0m bell^G" in screen
         assert "\x1b" not in screen and "\x07" not in screen
+
+
+async def test_the_dashboard_shows_one_group_and_g_goes_through_the_groups_and_back_to_everyone(classroom: Path) -> None:
+    accounts = AccountStore(classroom)
+    accounts.join_group("Wing B", ["ana", "cy"])
+    accounts.join_group("Maths", ["bob"])
+    app = FacilitatorApp(classroom, selection=Selection(group="wing b"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert list(app.screen.query_one(DataTable).rows) == ["ana", "cy"]
+        assert "2 learners" in screen_text(app) and "group wing b" in screen_text(app)
+        await pilot.press("g")  # after Wing B comes everyone (Maths sorts first)
+        await pilot.pause()
+        assert list(app.screen.query_one(DataTable).rows) == ["ana", "bob", "cy"]
+        await pilot.press("g")
+        await pilot.pause()
+        assert list(app.screen.query_one(DataTable).rows) == ["bob"]
+        assert "Showing the group Maths" in screen_text(app)
+        await pilot.press("e", "ctrl+u", *"maths.csv", "enter")
+        await pilot.pause()
+    rows = list(csv.reader((classroom / "exports" / "maths.csv").open(encoding="utf-8-sig", newline="")))
+    assert [row[0] for row in rows[1:]] == ["bob"] and rows[1][HEADER.index("groups")] == "Maths"
+
+
+async def test_the_dashboard_counts_only_what_was_done_between_since_and_until(classroom: Path) -> None:
+    app = FacilitatorApp(classroom, selection=Selection(since=date(2026, 3, 3), until=date(2026, 3, 31)))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "2026-03-03 to 2026-03-31" in screen_text(app)
+        assert table_row(app, "ana").split()[-4:-2] == ["0", "0"]  # XP and lessons done: ana finished on 2 March
+        await pilot.press("l")
+        await pilot.pause()
+        stats = app.screen.stats[LESSON]
+        assert (stats.started, stats.completed) == (1, 0)  # only cy's start, on 3 March
+
+
+async def test_the_export_key_writes_the_format_the_file_name_asks_for(classroom: Path) -> None:
+    import openpyxl
+
+    app = FacilitatorApp(classroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for name in ("class.xlsx", "report.html", "grades-moodle.csv", "all.json"):
+            await pilot.press("e", "ctrl+u", *name, "enter")
+            await pilot.pause()
+    exports = classroom / "exports"
+    assert [row[0].value for row in openpyxl.load_workbook(exports / "class.xlsx")["Learners"].iter_rows(min_row=2)] == ["ana", "bob", "cy"]
+    assert "<h1>Class report</h1>" in (exports / "report.html").read_text(encoding="utf-8")
+    assert (exports / "grades-moodle.csv").read_text(encoding="utf-8-sig").startswith("username,")
+    assert (exports / "all.json").read_text(encoding="utf-8").startswith("[")
+
+
+async def test_s_puts_the_learners_who_may_need_help_first_and_marks_them(classroom: Path) -> None:
+    app = FacilitatorApp(classroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("s")  # by last activity: cy began a lesson on 3 March, ana and bob played on 2 March
+        await pilot.pause()
+        assert list(app.screen.query_one(DataTable).rows)[0] == "cy"
+        await pilot.press("s")
+        await pilot.pause()
+        assert "Those who may need help first" in screen_text(app)
+        assert "quiet" in table_row(app, "ana")  # nothing done for 14 days: every fixture learner played in March 2026
+        assert "LOCKED" in table_row(app, "bob")  # a lock says more than "quiet"
+
+
+async def test_m_shows_each_modules_progress_as_a_bar_in_ascii_too(classroom: Path) -> None:
+    app = FacilitatorApp(classroom, ascii=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        staying_safe = next(line for line in screen_text(app).splitlines() if "Staying safe" in line)
+        assert "#" in staying_safe and "-" in staying_safe and "2 of 15" in staying_safe  # ana and bob finished 1 lesson of 5
+        assert "13%" in staying_safe
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)

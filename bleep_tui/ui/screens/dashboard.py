@@ -6,7 +6,8 @@ never markup, and control characters cannot reach the terminal.
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import replace
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
@@ -17,15 +18,16 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Input, Static
 
-from bleep_tui.core.model import Lesson, Step
-from bleep_tui.core.reports import LearnerData, LearnerSummary, LessonStats, lesson_stats, summarise
+from bleep_tui.core.model import Lesson
+from bleep_tui.core.progress import lesson_records
+from bleep_tui.core.reports import LearnerData, LearnerSummary, LessonStats, lesson_stats, needs_help, selected, summarise
 from bleep_tui.core.text import shown
 from bleep_tui.i18n import N_, _, ngettext
-from bleep_tui.store.accounts import AccountError, AccountStore, new_pin
+from bleep_tui.store.accounts import AccountError, AccountStore, new_pin, same_group
 from bleep_tui.store.audit import record_audit
 from bleep_tui.store.files import StoreError, atomic_write, output_path
 from bleep_tui.store.roster import load_learners
-from bleep_tui.ui.glyphs import stars
+from bleep_tui.ui.glyphs import bar, stars
 from bleep_tui.ui.widgets.key_bar import KeyBar
 from bleep_tui.ui.widgets.text_field import TextField
 
@@ -56,12 +58,18 @@ def moment(at: str) -> str:
         return "?"
 
 
-def step_label(step: Step) -> str:
-    return step.title or getattr(step, "prompt", "") or getattr(step, "task", "") or step.id
-
-
 def default_export_path(data_dir: Path) -> Path:
     return data_dir / "exports" / f"progress-{datetime.now().strftime('%Y%m%d-%H%M%S')}.csv"
+
+
+KEYS_ABOVE_FOOTER = N_("Arrows choose a learner. g: one group, s: sort, m: modules; the keys below act on the learner.")
+ORDERS = ("code", "active", "help")
+ORDER_NOTES = {
+    "code": N_("Sorted by code; s sorts by last activity."),
+    "active": N_("Sorted by last activity, the latest first; s puts those who may need help first."),
+    "help": N_("Those who may need help first: \"quiet\" did nothing for 14 days, \"stuck\" got half their latest answers wrong. s sorts by code."),
+}
+HELP_STATES = {"quiet": N_("quiet"), "struggling": N_("stuck")}
 
 
 class DashboardScreen(Screen[None]):
@@ -73,12 +81,17 @@ class DashboardScreen(Screen[None]):
         Binding("d", "deactivate", N_("(De)activate")),
         Binding("e", "export", N_("Export")),
         Binding("a", "access", N_("Log")),
+        # The footer is full at 80 columns: the line above it names these.
+        Binding("g", "next_group", N_("Group"), show=False),
+        Binding("s", "next_order", N_("Sort"), show=False),
+        Binding("m", "modules", N_("Modules"), show=False),
         Binding("r", "refresh", N_("Refresh"), show=False),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.learners: dict[str, LearnerData] = {}
+        self.order = ORDERS[0]
 
     def compose(self) -> ComposeResult:
         yield Static("", id="dash-header", markup=False)
@@ -92,7 +105,7 @@ class DashboardScreen(Screen[None]):
         table.add_column(_("Last active"), width=11, key="last")
         table.add_column(_("Time"), width=5, key="time")
         yield table
-        yield Static(_("Arrows choose a learner; the keys below act on them."), id="dash-message", markup=False)
+        yield Static(_(KEYS_ABOVE_FOOTER), id="dash-message", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -108,16 +121,21 @@ class DashboardScreen(Screen[None]):
     def action_refresh(self) -> None:
         table: DataTable[Text] = self.query_one(DataTable)
         try:
-            learners = load_learners(self.app.data_dir)
+            learners = selected(load_learners(self.app.data_dir), self.app.selection)
         except StoreError as error:
             self.say(_("Could not read the learners: {reason}").format(reason=error))
             return
         self.learners = {learner.code: learner for learner in learners}
+        now = self.app.selection.as_of(datetime.now(timezone.utc))
+        shown_rows = [(learner, summarise(learner, self.app.levels), needs_help(learner, now)) for learner in learners]
+        if self.order == "active":
+            shown_rows.sort(key=lambda row: row[1].last_active, reverse=True)
+        elif self.order == "help":  # those to look in on first, the longest quiet at the top
+            shown_rows.sort(key=lambda row: (not row[2], row[1].last_active))
         row = table.cursor_row
         table.clear()
-        for learner in learners:
-            summary = summarise(learner, self.app.levels)
-            table.add_row(*self._row(summary, learner.damaged), key=learner.code)
+        for learner, summary, help_reason in shown_rows:
+            table.add_row(*self._row(summary, learner.damaged, help_reason), key=learner.code)
         if learners:
             table.move_cursor(row=min(row, len(learners) - 1))
         active = sum(1 for learner in learners if learner.active)
@@ -130,10 +148,42 @@ class DashboardScreen(Screen[None]):
             header += "  " + self.app.glyphs.bullet + "  " + ngettext(
                 "{n} DAMAGED record: run `bleep doctor`", "{n} DAMAGED records: run `bleep doctor`", damaged
             ).format(n=damaged)
-        self.query_one("#dash-header", Static).update(Text(header))
+        self.query_one("#dash-header", Static).update(Text(header + self._selection_label()))
 
-    def _row(self, summary: LearnerSummary, damaged: str) -> list[Text]:
-        state = _("DAMAGED") if damaged else _("off") if not summary.active else _("LOCKED") if summary.locked else ""
+    def _selection_label(self) -> str:
+        """The group and days shown, when not everyone and every day."""
+        selection, bullet = self.app.selection, "  " + self.app.glyphs.bullet + "  "
+        label = bullet + _("group {group}").format(group=shown(selection.group)) if selection.group else ""
+        if selection.since or selection.until:
+            label += bullet + _("{since} to {until}").format(
+                since=selection.since or "...", until=selection.until or _("today"))
+        return label
+
+    def action_next_order(self) -> None:
+        self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)]
+        self.action_refresh()
+        self.say(_(ORDER_NOTES[self.order]))
+
+    def action_modules(self) -> None:
+        self.app.push_screen(ModulesScreen(list(self.learners.values())))
+
+    def action_next_group(self) -> None:
+        """Everyone, then each group in turn, then everyone again."""
+        try:
+            groups = [None, *AccountStore(self.app.data_dir).groups()]
+        except StoreError as error:
+            self.say(Text(shown(str(error))))
+            return
+        shown_now = same_group(groups[1:], self.app.selection.group or "")
+        current = groups.index(shown_now) if shown_now else 0
+        group = groups[(current + 1) % len(groups)]
+        self.app.selection = replace(self.app.selection, group=group)
+        self.action_refresh()
+        self.say(_("Showing the group {group}; g shows the next one.").format(group=shown(group)) if group
+                 else _("Showing everyone; g shows the first group."))
+
+    def _row(self, summary: LearnerSummary, damaged: str, help_reason: str) -> list[Text]:
+        state = _("DAMAGED") if damaged else _("off") if not summary.active else _("LOCKED") if summary.locked else _(HELP_STATES[help_reason]) if help_reason else ""
         return [
             cell(summary.code),
             cell(summary.name),
@@ -222,7 +272,7 @@ class DashboardScreen(Screen[None]):
     def action_export(self) -> None:
         def written(path: Path | None) -> None:
             if path is not None:
-                self.say(_("Exported {n} learner(s) as CSV to {path}").format(n=len(self.learners), path=path))
+                self.say(_("Exported {n} learner(s) to {path}").format(n=len(self.learners), path=path))
 
         self.app.push_screen(ExportScreen(list(self.learners.values())), written)
 
@@ -382,7 +432,7 @@ class LessonsScreen(Screen[None]):
             text.append(_("Steps most often got wrong:") + "\n", style="bold")
         steps = {step.id: step for step in lesson.steps}
         for entry in missed[:MISSED_SHOWN]:
-            label = step_label(steps[entry.step]) if entry.step in steps else entry.step
+            label = steps[entry.step].label if entry.step in steps else entry.step
             text.append(shown(label[:44]))
             text.append("  " + ngettext("{n} wrong answer", "{n} wrong answers", entry.wrong_answers).format(n=entry.wrong_answers))
             text.append(", " + ngettext("{n} learner", "{n} learners", entry.learners).format(n=entry.learners) + "\n")
@@ -391,6 +441,46 @@ class LessonsScreen(Screen[None]):
                 text.append(shown(entry.common_answer[:50]) + "\n", style="italic")
         text.rstrip()
         self.query_one("#lesson-missed", Static).update(text)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+class ModulesScreen(Screen[None]):
+    """Each module: how much of it the learners shown have finished, as a bar."""
+
+    BINDINGS = [Binding("escape", "back", N_("Back"))]
+    BAR_WIDTH = 24
+
+    def __init__(self, learners: list[LearnerData]) -> None:
+        super().__init__()
+        self.learners = learners
+
+    def compose(self) -> ComposeResult:
+        yield Static(_("Modules: the share of their lessons finished, all learners shown together"), id="dash-header", markup=False)
+        table: DataTable[Text] = DataTable(id="dash-table", cursor_type="row")
+        table.add_column(_("Module"), width=22, key="module")
+        table.add_column(_("Progress"), width=self.BAR_WIDTH, key="bar")
+        table.add_column(_("Done"), width=4, key="percent")
+        table.add_column(_("Lessons finished"), width=16, key="finished")
+        yield table
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        table: DataTable[Text] = self.query_one(DataTable)
+        finished = [
+            {lesson for lesson, record in lesson_records(list(learner.events)).items() if record.completions}
+            for learner in self.learners if not learner.damaged
+        ]
+        for module in self.app.catalog.modules:
+            lessons = {lesson.id for lesson in self.app.catalog.in_module(module.id)}
+            done, possible = sum(len(mine & lessons) for mine in finished), len(lessons) * len(finished)
+            share = done / possible if possible else 0.0
+            table.add_row(
+                cell(module.title), Text(bar(self.app.glyphs, share, self.BAR_WIDTH)), number(f"{round(100 * share)}%"),
+                number(_("{done} of {possible}").format(done=done, possible=possible)), key=module.id,
+            )
+        table.focus()
 
     def action_back(self) -> None:
         self.app.pop_screen()
@@ -437,7 +527,7 @@ class ShownOnceScreen(ModalScreen[None]):
 
 
 class ExportScreen(ModalScreen[Path | None]):
-    """Write every learner's progress as CSV to a file; the path is offered and can be changed."""
+    """Write the learners shown in the format the file name asks for; the path is offered and can be changed."""
 
     BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
 
@@ -447,7 +537,11 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(_("Export everyone's progress as CSV (for a spreadsheet). Where to? Enter writes the file."), markup=False)
+            yield Static(_(
+                "Export the learners shown. The file's ending says what to write: .csv progress for a spreadsheet "
+                "(with its totals), .xlsx a spreadsheet with charts, .html a class report to print, .json everything; "
+                "a name ending in moodle.csv gives grades for Moodle. Enter writes it."
+            ), markup=False)
             yield TextField(str(default_export_path(self.app.data_dir)), max_length=4096, id="export-path")
             yield Static("", id="export-error", markup=False)
         yield KeyBar()
@@ -456,8 +550,11 @@ class ExportScreen(ModalScreen[Path | None]):
         self.query_one(Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        from bleep_tui.export.render import render
+        from bleep_tui.core.streaks import local_zone
+        from bleep_tui.export.render import export_files, format_for
         from bleep_tui.export.spreadsheet import lesson_infos
+        from bleep_tui.export.workbook import StreakClock
+        from bleep_tui.store.settings import load_settings
 
         typed = event.value.strip()
         if not typed:
@@ -466,11 +563,16 @@ class ExportScreen(ModalScreen[Path | None]):
         path = Path(typed).expanduser()
         if not path.is_absolute():
             path = self.app.data_dir / "exports" / path
+        fmt = format_for(path)
+        selection = self.app.selection
+        clock = StreakClock(selection.as_of(datetime.now(timezone.utc)), local_zone(), load_settings(self.app.data_dir).paused_weeks)
         try:
             path = output_path(path, self.app.data_dir)
             readable = [learner for learner in self.learners if not learner.damaged]
-            atomic_write(path, render("csv", readable, lesson_infos(self.app.catalog), self.app.levels))
-            record_audit(self.app.data_dir, "export", detail=f"csv: {len(readable)} learner(s) to {path}")
+            for written, content in export_files(fmt, path, readable, lesson_infos(self.app.catalog), self.app.levels, selection=selection, clock=clock):
+                atomic_write(output_path(written, self.app.data_dir), content)
+            group = selection.group
+            record_audit(self.app.data_dir, "export", detail=f"{fmt}: {len(readable)} learner(s)" + (f" of group {group}" if group else "") + f" to {path}")
         except StoreError as error:
             self.query_one("#export-error", Static).update(str(error))
             return
