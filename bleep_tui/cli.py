@@ -19,6 +19,8 @@ def app_parser(**options: object) -> argparse.ArgumentParser:
     )
     parser.add_argument("--data-dir", metavar="DIR", help=_("where progress is kept (default: $BLEEP_DATA_DIR, else your user data folder)"))
     parser.add_argument("--ascii", action="store_true", help=_("draw with plain ASCII characters only (for consoles that cannot show Unicode)"))
+    parser.add_argument("--show-cursor", action="store_true",
+                        help=_("show the terminal's cursor; it is always on the item that has the focus (for screen readers and braille)"))
     parser.add_argument("--no-mouse", action="store_true", help=_("ignore the mouse; the keyboard does everything"))
     parser.set_defaults(handler=run_app)
     return parser
@@ -78,7 +80,8 @@ def run_app(args: argparse.Namespace) -> int:
     from bleep_tui.ui.terminal import detect
 
     terminal = detect(os.environ)
-    app = BleepApp(data_dir(args.data_dir), ascii=args.ascii or terminal.ascii, ansi_colours=terminal.ansi_colours)
+    app = BleepApp(data_dir(args.data_dir), ascii=args.ascii or terminal.ascii, ansi_colours=terminal.ansi_colours,
+                    show_cursor=args.show_cursor)
     app.run(mouse=not args.no_mouse)
     return app.return_code or 0
 

@@ -17,6 +17,7 @@ class Settings:
     idle_minutes: int = 15  # shared mode: log out after this long without a key
     paused_weeks: tuple[str, ...] = ()  # ISO weeks ("2026-W47") of lockdown or transfer: a streak pauses
     class_board: bool = False  # a board of pseudonyms only; off unless turned on
+    show_cursor: bool = False  # show the terminal's cursor (it is always on the focused item, for screen readers)
     backup_days: int = 14  # daily backups kept: the newest this many days on which BLEEP was used
     # xAPI and badges (docs/lrs.md): the installation's URL names its learners' accounts outside it;
     # activity IRIs start with activity_base (default: installation_url + "/xapi").
@@ -63,6 +64,7 @@ def load_settings(data_dir: Path) -> Settings:
         idle_minutes=take("idle_minutes", int, lambda v: 1 <= v <= 24 * 60),
         paused_weeks=take("paused_weeks", tuple, lambda v: all(isinstance(w, str) and parse_week(w) for w in v)),
         class_board=take("class_board", bool),
+        show_cursor=take("show_cursor", bool),
         backup_days=take("backup_days", int, lambda v: 1 <= v <= 366),
         installation_url=take("installation_url", str, lambda v: v == "" or _is_web_address(v)),
         activity_base=take("activity_base", str, lambda v: v == "" or _is_web_address(v)),

@@ -25,6 +25,7 @@ from bleep_tui.i18n import N_, Language, _, speak
 from bleep_tui.store.files import StoreError
 from bleep_tui.store.learner import LearnerStore, Profile
 from bleep_tui.store.settings import load_settings
+from bleep_tui.ui.focus_cursor import CursorFollowsFocus
 from bleep_tui.ui.glyphs import ASCII, UNICODE, Glyphs
 from bleep_tui.ui.render_cache import keep_no_closed_widgets
 from bleep_tui.ui.terminal import ANSI_THEME, ASCII_CSS, ASCII_KEY_NAMES, AsciiOnly
@@ -68,7 +69,7 @@ def no_collection() -> Iterator[None]:
             gc.enable()
 
 
-class BleepApp(App[None]):
+class BleepApp(CursorFollowsFocus[None]):
     CSS_PATH = "app.tcss"
     TITLE = "BLEEP"
     ENABLE_COMMAND_PALETTE = False
@@ -79,7 +80,8 @@ class BleepApp(App[None]):
         Binding("ctrl+c", "logout", N_("Log out"), show=False, priority=True),
     ]
 
-    def __init__(self, data_dir: Path, *, catalog: Catalog | None = None, ascii: bool = False, ansi_colours: bool = False):
+    def __init__(self, data_dir: Path, *, catalog: Catalog | None = None, ascii: bool = False, ansi_colours: bool = False,
+                 show_cursor: bool = False):
         # ansi_color=True makes Textual honour NO_COLOR by dropping colour rather than drawing in grey.
         super().__init__(css_path=[self.CSS_PATH, ASCII_CSS] if ascii else None, ansi_color=True if ansi_colours else None)
         if ansi_colours:
@@ -89,6 +91,7 @@ class BleepApp(App[None]):
         self.data_dir = Path(data_dir)
         self.settings = load_settings(self.data_dir)
         self.shared = self.settings.mode == "shared"
+        self.show_cursor = show_cursor or self.settings.show_cursor  # the driver shows the terminal's cursor
         # Shared mode: no learner until one logs in, so nothing can be read or written for nobody.
         self.store: LearnerStore = None if self.shared else LearnerStore(data_dir)  # type: ignore[assignment]
         self.learner_profile: Profile | None = None  # read once a session: screens show the name without a read

@@ -36,6 +36,7 @@ READ_SIZE = 1024
 # drops its queue, and the reply with it).
 HANDLED_WAIT = 1.0
 POLL = 0.1  # seconds between looks at whether the app is ending
+SHOW_CURSOR = "\x1b[?25h"
 
 
 class TerminalDriver(DiffingDriver):
@@ -45,6 +46,12 @@ class TerminalDriver(DiffingDriver):
         self._lock = threading.Lock()  # the input and the output threads can both find the terminal gone
         self._file = _Output(self._file, self._terminal_gone)
         self._encoding = input_encoding(os.environ)
+
+    def start_application_mode(self) -> None:
+        super().start_application_mode()  # hides the cursor
+        if getattr(self._app, "show_cursor", False):
+            self.write(SHOW_CURSOR)
+            self.flush()
 
     def run_input_thread(self) -> None:
         parser = XTermParser(self._debug)

@@ -1,0 +1,72 @@
+"""The terminal's cursor sits on what has the focus, so that a braille display or a screen reader follows it.
+
+BRLTTY, Speakup and NVDA with PuTTY read the line the terminal's cursor is on. Textual hides the cursor and,
+after every screen update, moves it to `App.cursor_position`, which only its text boxes set: in a list the
+cursor stays wherever the last text box left it while the highlight moves. An app that inherits
+`CursorFollowsFocus` sets that position before every update, from the focused widget: the highlighted line of
+a list, the text cursor of a box, else the widget's first line. One place for every screen and widget.
+
+Three of Textual's private parts are used, each in one function here: `App._display` (where the position
+is read), `OptionList._index_to_line` (where each option's first line is) and the `-selected` class of the
+radio button a RadioSet's arrows are on. tests/ui/test_focus_cursor.py fails when any of them changes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import App, ReturnType
+from textual.geometry import Offset
+from textual.widget import Widget
+from textual.widgets import DataTable, Input, OptionList, RadioSet, TextArea
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from textual.screen import Screen
+
+HOME = Offset(0, 0)
+
+
+class CursorFollowsFocus(App[ReturnType]):
+    """An app whose terminal cursor is on the focused item after every screen update."""
+
+    def _display(self, screen: Screen, renderable: RenderableType | None) -> None:
+        # Textual's own last step before it writes an update, which ends by moving the cursor to `cursor_position`.
+        self.cursor_position = focus_point(self.focused)
+        super()._display(screen, renderable)
+
+
+def focus_point(widget: Widget | None) -> Offset:
+    """Where on the screen the focused `widget`'s current item is: its highlighted line, its text cursor,
+    else its own first line; the top left corner when nothing has the focus."""
+    if widget is None or not widget.is_mounted:
+        return HOME
+    if isinstance(widget, (Input, TextArea)):
+        return widget.cursor_screen_offset
+    region = widget.content_region
+    line = _current_line(widget)
+    if line is None:
+        return region.offset
+    y = region.y + line - widget.scroll_offset.y
+    return Offset(region.x, y) if region.y <= y < region.bottom else region.offset
+
+
+def _current_line(widget: Widget) -> int | None:
+    """The line, counted from the top of `widget`'s content (scrolled or not), of its current item."""
+    if isinstance(widget, OptionList):
+        return None if widget.highlighted is None else option_line(widget, widget.highlighted)
+    if isinstance(widget, DataTable):
+        return widget.cursor_row + (1 if widget.show_header else 0) if widget.row_count else None
+    if isinstance(widget, RadioSet) and (button := radio_button_at(widget)) is not None:
+        return button.virtual_region.y
+    return None
+
+
+def option_line(option_list: OptionList, index: int) -> int | None:
+    """The first line of option `index`, counted from the top of the list's content (Textual's private map)."""
+    return option_list._index_to_line.get(index)
+
+
+def radio_button_at(radio_set: RadioSet) -> Widget | None:
+    """The button a RadioSet's arrow keys are on (Textual marks it with its private `-selected` class), else the pressed one."""
+    return next(iter(radio_set.query_children(".-selected")), radio_set.pressed_button)
