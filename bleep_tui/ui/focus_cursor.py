@@ -4,7 +4,8 @@ BRLTTY, Speakup and NVDA with PuTTY read the line the terminal's cursor is on. T
 after every screen update, moves it to `App.cursor_position`, which only its text boxes set: in a list the
 cursor stays wherever the last text box left it while the highlight moves. An app that inherits
 `CursorFollowsFocus` sets that position before every update, from the focused widget: the highlighted line of
-a list, the text cursor of a box, else the widget's first line. One place for every screen and widget.
+a list, the text cursor of a box, the screen of a simulated machine (its `cursor_on`), else the widget's first
+line. One place for every screen and widget.
 
 Three of Textual's private parts are used, each in one function here: `App._display` (where the position
 is read), `OptionList._index_to_line` (where each option's first line is) and the `-selected` class of the
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual.app import App, ReturnType
 from textual.geometry import Offset
 from textual.widget import Widget
@@ -41,8 +43,14 @@ def focus_point(widget: Widget | None) -> Offset:
     else its own first line; the top left corner when nothing has the focus."""
     if widget is None or not widget.is_mounted:
         return HOME
-    if isinstance(widget, (Input, TextArea)):
+    if isinstance(widget, Input):
+        # Not `cursor_screen_offset`: at the end of the text that is a cell further on, a blank for a reader.
+        region = widget.content_region
+        return Offset(region.x + cell_len(widget.value[:widget.cursor_position]) - widget.scroll_offset.x, region.y)
+    if isinstance(widget, TextArea):
         return widget.cursor_screen_offset
+    if selector := getattr(widget, "cursor_on", ""):  # a simulated machine: on its screen
+        widget = widget.query_one(selector)
     region = widget.content_region
     line = _current_line(widget)
     if line is None:

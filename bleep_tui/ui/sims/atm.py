@@ -35,6 +35,8 @@ class AtmWidget(TimedSimWidget):
     AtmWidget:focus #atm-screen { border: ascii $accent; }
     """
 
+    cursor_on = "#atm-screen"
+
     BINDINGS = [
         *(Binding(key, f"side({index})", show=False) for index, key in enumerate(SIDE_KEYS)),
         *(Binding(str(digit), f"keypad('{digit}')", show=False) for digit in range(10)),

@@ -40,6 +40,8 @@ class BankingWidget(TimedSimWidget):
     BankingWidget:focus #phone-screen { border: ascii $accent; }
     """
 
+    cursor_on = "#phone-screen"
+
     BINDINGS = [
         Binding("enter", "do('enter')", show=False),
         Binding("backspace", "do('backspace')", show=False),

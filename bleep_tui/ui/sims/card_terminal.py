@@ -35,6 +35,8 @@ class CardTerminalWidget(TimedSimWidget):
     CardTerminalWidget:focus #terminal-screen { border: ascii $accent; }
     """
 
+    cursor_on = "#terminal-screen"
+
     BINDINGS = [
         *(Binding(str(digit), f"keypad('{digit}')", show=False) for digit in range(10)),
         Binding("backspace", "keypad('backspace')", show=False),
