@@ -1,6 +1,6 @@
 """One learner's record: a small profile file (TinyDB) and an append-only journal of their events.
 
-    learners/CODE.json     the profile: {"meta": {"1": {"schema": 2, "name": ..., "created": ..., "language": ...}}}
+    learners/CODE.json     the profile: {"meta": {"1": {"schema": 2, "name": ..., "created": ..., "language": ..., "time_limits": ...}}}
     learners/CODE.events   the events, one JSON object a line, only ever appended to
     learners/.CODE.lock    the flock every writer holds
 
@@ -51,6 +51,7 @@ class Profile:
     name: str
     created: str
     language: str = ""  # the interface language the learner chose ("nl"); "" until they choose
+    time_limits: str = ""  # the learner's own choice (core/time_limits.py); "" for the installation's
 
 
 def check_code(code: str) -> str:
@@ -111,7 +112,7 @@ class LearnerStore:
         if data is None:
             return None
         meta = table(self.path, data, "meta")["1"]
-        return Profile(self.code, meta["name"], meta.get("created", ""), meta.get("language", ""))
+        return Profile(self.code, meta["name"], meta.get("created", ""), meta.get("language", ""), meta.get("time_limits", ""))
 
     def events(self) -> list[Event]:
         return [Event.from_record(record) for record in self.event_records()]
@@ -184,12 +185,19 @@ class LearnerStore:
 
     def set_language(self, language: str) -> None:
         """Keep the learner's interface language; a learner with no profile yet gets one named by their code."""
+        self._set_choice("language", language)
+
+    def set_time_limits(self, limits: str) -> None:
+        """Keep how long the learner wants BLEEP to wait for them (core/time_limits.py)."""
+        self._set_choice("time_limits", limits)
+
+    def _set_choice(self, key: str, value: str) -> None:
         with self.transaction() as db:
             meta = db.table("meta")
             if meta.contains(doc_id=1):
-                meta.update({"language": language}, doc_ids=[1])
+                meta.update({key: value}, doc_ids=[1])
             else:
-                meta.insert({"schema": SCHEMA_VERSION, "name": self.code, "created": now_iso(), "language": language})
+                meta.insert({"schema": SCHEMA_VERSION, "name": self.code, "created": now_iso(), key: value})
 
     def record(self, event: Event) -> None:
         """Append `event`; it is on disk (fsynced) when this returns."""

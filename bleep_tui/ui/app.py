@@ -98,6 +98,7 @@ class BleepApp(CursorFollowsFocus[None]):
         self._events_read_at_start: list[Event] | None = None  # until the first look at progress or answer
         self.idle_seconds = self.settings.idle_minutes * 60
         self._idle_timer: Timer | None = None
+        self._idle_warned_after: float | None = None  # the last key before the idle warning was shown
         self._login_screen: Screen[None] | None = None
         self.clock = monotonic  # seconds, for the idle logout; tests put a clock of their own here
         self._last_key = self.clock()
@@ -263,7 +264,7 @@ class BleepApp(CursorFollowsFocus[None]):
             profile = self.learner_profile
             self.language.switch(chosen_language or (profile.language if profile else "") or None)
         self._last_key = self.clock()
-        self._arm_idle_timer(self.idle_seconds)
+        self.log_out_if_idle()  # sets the first look at the clock
         self.add_mode(SESSION_MODE, Screen)  # an empty floor under the learner's screens
         self.switch_mode(SESSION_MODE)
         self.push_screen(HomeScreen())
@@ -317,20 +318,56 @@ class BleepApp(CursorFollowsFocus[None]):
                 return
         bar.show_note(message, error=severity == "error")
 
+    @property
+    def time_limits(self) -> str:
+        """How long BLEEP waits for this learner (core/time_limits.py): their own choice, else the installation's."""
+        profile = self.learner_profile
+        return profile.time_limits if profile and profile.time_limits else self.settings.time_limits
+
+    def set_time_limits(self, limits: str) -> None:
+        """Keep the learner's choice; the idle logout follows it from now on."""
+        from dataclasses import replace
+
+        self.store.set_time_limits(limits)
+        if self.learner_profile is not None:
+            self.learner_profile = replace(self.learner_profile, time_limits=limits)
+        if self.shared:
+            self.log_out_if_idle()
+
     def _arm_idle_timer(self, seconds: float) -> None:
         # One one-shot timer at a time, re-armed only when it fires: a key press costs no timer work,
-        # and an idle session wakes once, to log out. (Timer.reset would only apply at the next wake.)
+        # and an idle session wakes twice, to warn and to log out. (Timer.reset would only apply at the next wake.)
+        if self._idle_timer is not None:
+            self._idle_timer.stop()
         self._idle_timer = self.set_timer(seconds, self.log_out_if_idle, name="idle-logout")
 
     def log_out_if_idle(self) -> None:
-        """Log out when no key came for the idle time; else check again when it would be up."""
-        left = self.idle_seconds - (self.clock() - self._last_key)
+        """Log out when no key came for the time allowed, with a warning first; else look again when due."""
+        from bleep_tui.core.time_limits import time_allowed, warning_before
+
+        if self.store is None:
+            return
+        allowed = time_allowed(self.idle_seconds, self.time_limits)
+        if allowed is None:  # the learner (or the installation) switched the limit off
+            if self._idle_timer is not None:
+                self._idle_timer.stop()
+                self._idle_timer = None
+            return
+        left = allowed - (self.clock() - self._last_key)
+        warning = warning_before(allowed)
+        if left > warning:
+            self._arm_idle_timer(left - warning)
+            return
         if left > 0:
+            if self._idle_warned_after != self._last_key:
+                self._idle_warned_after = self._last_key
+                self.notify(_("No key for a while: you will be logged out in {seconds} seconds. Press any key to stay.").format(
+                    seconds=round(left)), severity="warning", markup=False)
             self._arm_idle_timer(left)
             return
         self._idle_timer = None
         self.logout(_("You were logged out after {minutes} minutes without a key. Your progress is saved.").format(
-            minutes=self.settings.idle_minutes))
+            minutes=time_allowed(self.settings.idle_minutes, self.time_limits)))
 
     def _handle_exception(self, error: Exception) -> None:
         """The last resort: a plain message for the learner, the details in the private log, exit status 1.

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from bleep_tui.core.achievements import Achievement, Facts, badge_points, rule_progress
 from bleep_tui.core.levels import level_for
+from bleep_tui.core.time_limits import next_choice
 from bleep_tui.i18n import N_, _, ngettext
 from bleep_tui.ui.gamification import Standing, award_new_badges, badge_line, local_zone, standing, streak_text, symbol
 from bleep_tui.ui.glyphs import bar
@@ -22,6 +23,15 @@ from bleep_tui.ui.widgets.key_bar import KeyBar
 from bleep_tui.ui.widgets.language_row import NEXT_LANGUAGE_KEY, language_row, next_language, several_languages
 
 XP_BAR_WIDTH = 20
+
+
+# How each choice of core/time_limits.py is named to the learner.
+TIME_LIMIT_NAMES = {
+    "standard": N_("standard"),
+    "longer": N_("longer (3 times the standard)"),
+    "much-longer": N_("much longer (10 times the standard)"),
+    "off": N_("off: BLEEP waits for you"),
+}
 
 
 def local_date(at: str) -> str:
@@ -42,6 +52,7 @@ class ProfileScreen(Screen[None]):
         Binding("escape", "app.pop_screen", N_("Back")),
         Binding("s", "passport", N_("Skills passport")),
         Binding("w", "save_passport", N_("Save my passport")),
+        Binding("t", "more_time", N_("Time limits")),
         NEXT_LANGUAGE_KEY,
     ]
 
@@ -101,6 +112,8 @@ class ProfileScreen(Screen[None]):
         for achievement in sorted(now.locked, key=lambda a: -closeness(a, facts)):
             text.append(f"{symbol(self.app, achievement)} {achievement.title}", style="dim")
             text.append(f"  {achievement.description}  {self._progress(achievement, facts)}\n")
+        text.append("\n" + _("Time limits: {choice}").format(choice=_(TIME_LIMIT_NAMES[self.app.time_limits])), style="bold")
+        text.append("  " + _("(t: change)") + "\n", style="dim")
         return text
 
     def _progress(self, achievement: Achievement, facts: Facts) -> str:
@@ -127,6 +140,17 @@ class ProfileScreen(Screen[None]):
         from bleep_tui.ui.printouts import save_passport
 
         save_passport(self.app)
+
+    def action_more_time(self) -> None:
+        """The next choice of time limits, kept at once; the idle logout and the machines follow it."""
+        choice = next_choice(self.app.time_limits)
+        try:
+            self.app.set_time_limits(choice)
+        except StoreError as error:
+            self.app.notify(_("Your choice could not be saved: {reason}").format(reason=error), severity="error", markup=False)
+            return
+        self.refresh_profile()
+        self.app.notify(_("Time limits: {choice}").format(choice=_(TIME_LIMIT_NAMES[choice])), markup=False)
 
     def action_passport(self) -> None:
         from bleep_tui.ui.screens.passport import PassportScreen
