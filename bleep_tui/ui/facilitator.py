@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.app import App
 from textual.binding import Binding
 
 from bleep_tui.content.catalog import Catalog
@@ -14,11 +13,12 @@ from bleep_tui.core.reports import Selection
 from bleep_tui.i18n import N_, _
 from bleep_tui.store.compiled import shipped_content
 from bleep_tui.ui.app import DENIED_ACTIONS
+from bleep_tui.ui.focus_cursor import CursorFollowsFocus
 from bleep_tui.ui.glyphs import ASCII, UNICODE, Glyphs
 from bleep_tui.ui.terminal import ASCII_CSS, AsciiOnly
 
 
-class FacilitatorApp(App[None]):
+class FacilitatorApp(CursorFollowsFocus[None]):
     CSS_PATH = ["app.tcss", "facilitator.tcss"]
     TITLE = "BLEEP facilitator"
     ENABLE_COMMAND_PALETTE = False
