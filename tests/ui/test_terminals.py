@@ -207,3 +207,26 @@ async def test_ascii_mode_frames_fields_with_plus_minus_and_bar(data_dir: Path) 
         frame = [line.strip() for line in lines if line.strip().startswith("+--")]
         assert len(frame) == 2 and all(line.endswith("--+") for line in frame), "\n".join(lines)
         assert any(line.strip().startswith("|") and line.strip().endswith("|") for line in lines)
+
+
+def underlined_rows(app: App) -> list[int]:
+    """The rows of the screen with underlined text: what marks the highlight without colour."""
+    strips = app.screen._compositor.render_strips()
+    return [y for y, strip in enumerate(strips) if any(s.style and s.style.underline and s.text.strip() for s in strip)]
+
+
+async def test_without_colour_the_highlighted_lesson_and_answer_are_underlined_and_nothing_else(
+        data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under NO_COLOR bold alone marked the highlight, as bold as the module headings: a learner could not see where they were."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = BleepApp(data_dir, ansi_colours=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await create_learner(pilot)
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert underlined_rows(app) == [app.cursor_position.y]
+        assert "Pay in a shop by card" in screen_text(app).splitlines()[app.cursor_position.y]
+        await open_lesson(pilot, LESSON)
+        await pilot.press("enter", "down", "down")
+        await pilot.pause()
+        assert underlined_rows(app) == [app.cursor_position.y]
