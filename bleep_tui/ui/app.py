@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.driver import Driver
 from textual.message import Message
 from textual.screen import Screen
-from textual.geometry import Size
+from textual.geometry import Offset, Size
 from textual.notifications import SeverityLevel
 from textual.timer import Timer
 
@@ -333,6 +333,14 @@ class BleepApp(CursorFollowsFocus[None]):
             self.learner_profile = replace(self.learner_profile, time_limits=limits)
         if self.shared:
             self.log_out_if_idle()
+
+    def cursor_point(self) -> Offset:
+        """A note on the key bar (until the next key: a warning, what a key did) has the terminal's cursor,
+        so that a braille display or screen reader shows it; then the cursor goes back to the focus."""
+        bar = self._key_bar
+        if bar is not None and bar.notes and bar.is_attached and bar.screen is self.screen:
+            return bar.content_region.offset
+        return super().cursor_point()
 
     def _arm_idle_timer(self, seconds: float) -> None:
         # One one-shot timer at a time, re-armed only when it fires: a key press costs no timer work,

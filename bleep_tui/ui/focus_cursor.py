@@ -34,8 +34,12 @@ class CursorFollowsFocus(App[ReturnType]):
 
     def _display(self, screen: Screen, renderable: RenderableType | None) -> None:
         # Textual's own last step before it writes an update, which ends by moving the cursor to `cursor_position`.
-        self.cursor_position = focus_point(self.focused)
+        self.cursor_position = self.cursor_point()
         super()._display(screen, renderable)
+
+    def cursor_point(self) -> Offset:
+        """Where the cursor goes now: on the focused item (an app may put it on something more urgent)."""
+        return focus_point(self.focused)
 
 
 def focus_point(widget: Widget | None) -> Offset:

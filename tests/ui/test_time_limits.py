@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bleep_tui.store.learner import LearnerStore
 from bleep_tui.ui.app import BleepApp
+from bleep_tui.ui.focus_cursor import focus_point
 from bleep_tui.ui.screens.home import HomeScreen
 from bleep_tui.ui.screens.login import LoginScreen
 from bleep_tui.ui.sims.atm import AtmWidget
@@ -27,9 +28,13 @@ async def test_before_the_idle_logout_a_warning_says_a_key_keeps_the_learner_in(
         app.log_out_if_idle()
         await pilot.pause()
         assert "you will be logged out in 15 seconds. Press any key to stay." in key_bar_note(app)
+        rows = screen_text(app).splitlines()
+        assert "No key for a while" in rows[app.cursor_position.y]  # a braille display shows the warning
+        warned_at = app.cursor_position
         await pilot.press("down")
         await pilot.pause()
         assert key_bar_note(app) == ""
+        assert app.cursor_position == focus_point(app.focused) != warned_at  # back on the lesson list
         clock.now += 15
         app.log_out_if_idle()
         await pilot.pause()
