@@ -4,7 +4,7 @@ BRLTTY, Speakup and NVDA with PuTTY read the line the terminal's cursor is on. T
 after every screen update, moves it to `App.cursor_position`, which only its text boxes set: in a list the
 cursor stays wherever the last text box left it while the highlight moves. An app that inherits
 `CursorFollowsFocus` sets that position before every update, from the focused widget: the highlighted line of
-a list, the text cursor of a box, the screen of a simulated machine (its `cursor_on`), else the widget's first
+a list, the text cursor of a box, what a simulated machine's screen says (its `cursor_on`), else the widget's first
 line. One place for every screen and widget.
 
 Three of Textual's private parts are used, each in one function here: `App._display` (where the position
@@ -53,8 +53,9 @@ def focus_point(widget: Widget | None) -> Offset:
         return Offset(region.x + cell_len(widget.value[:widget.cursor_position]) - widget.scroll_offset.x, region.y)
     if isinstance(widget, TextArea):
         return widget.cursor_screen_offset
-    if selector := getattr(widget, "cursor_on", ""):  # a simulated machine: on its screen
-        widget = widget.query_one(selector)
+    selector, line = getattr(widget, "cursor_on", ("", 0))
+    if selector:  # a simulated machine: on what its screen says
+        return widget.query_one(selector).content_region.offset + (0, line)
     region = widget.content_region
     line = _current_line(widget)
     if line is None:

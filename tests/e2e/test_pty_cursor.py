@@ -94,14 +94,11 @@ def test_in_a_form_the_cursor_is_in_the_field_that_has_the_focus(tmp_path: Path)
         wait_cursor_on(term, "13:30")
 
 
-def test_at_the_cash_machine_the_cursor_is_on_its_screen(tmp_path: Path) -> None:
+def test_at_the_cash_machine_the_cursor_is_on_what_its_screen_says(tmp_path: Path) -> None:
     with start(tmp_path) as term:
         open_lesson(term, "money-sim-atm-balance")
         term.press("enter")
-        wait_cursor_on(term, "Northway Bank")
-        below = term.screen.cursor.y + 1
-        assert "Please insert your card" in term.screen.display[below]
+        wait_cursor_on(term, "Welcome. Please insert your card.")
+        assert "Northway Bank" in term.screen.display[term.screen.cursor.y - 1]  # the machine's name above
         term.press("i")
-        term.wait_for(lambda screen: "insert your card" not in screen)
-        assert "Northway Bank" in cursor_row(term)
-        assert "choose your language" in term.screen.display[below]  # what the machine says now, below the cursor
+        wait_cursor_on(term, "Please choose your language.")

@@ -11,7 +11,7 @@ from textual.widgets import Static
 from bleep_tui.core.sims.atm import AtmModel
 from bleep_tui.core.sims.money import euro
 from bleep_tui.i18n import _
-from bleep_tui.ui.sims.machine import SIDE_KEYS, keypad_text, screen_text
+from bleep_tui.ui.sims.machine import MESSAGE_LINE, SIDE_KEYS, keypad_text, screen_text
 from bleep_tui.ui.sims.timed import TimedSimWidget, keys_line
 
 SCREEN_WIDTH = 40
@@ -35,7 +35,7 @@ class AtmWidget(TimedSimWidget):
     AtmWidget:focus #atm-screen { border: ascii $accent; }
     """
 
-    cursor_on = "#atm-screen"
+    cursor_on = ("#atm-screen", MESSAGE_LINE)
 
     BINDINGS = [
         *(Binding(key, f"side({index})", show=False) for index, key in enumerate(SIDE_KEYS)),

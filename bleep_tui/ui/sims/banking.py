@@ -13,7 +13,7 @@ from bleep_tui.core.answers import IBAN_LENGTHS
 from bleep_tui.core.sims.banking import DIGIT_STATES, BankingModel
 from bleep_tui.core.sims.money import euro
 from bleep_tui.i18n import _
-from bleep_tui.ui.sims.machine import screen_text
+from bleep_tui.ui.sims.machine import MESSAGE_LINE, screen_text
 from bleep_tui.ui.sims.timed import TimedSimWidget, keys_line
 
 SCREEN_WIDTH = 40
@@ -40,7 +40,7 @@ class BankingWidget(TimedSimWidget):
     BankingWidget:focus #phone-screen { border: ascii $accent; }
     """
 
-    cursor_on = "#phone-screen"
+    cursor_on = ("#phone-screen", MESSAGE_LINE)
 
     BINDINGS = [
         Binding("enter", "do('enter')", show=False),

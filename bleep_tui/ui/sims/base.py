@@ -27,9 +27,10 @@ class SimDraft(Message):
 class SimWidget(Widget, can_focus=True):
     """Draws `model`; subclasses map keys to the model's actions and call `after_action()`."""
 
-    # The child that shows what the machine says now (a CSS selector): the terminal's cursor goes to its
-    # first line while the machine has the focus (ui/focus_cursor.py), for braille displays and screen readers.
-    cursor_on = ""
+    # The child that shows what the machine says now (a CSS selector) and the line of it where that starts:
+    # the terminal's cursor goes there while the machine has the focus (ui/focus_cursor.py), for braille
+    # displays and screen readers.
+    cursor_on: tuple[str, int] = ("", 0)
 
     DEFAULT_CSS = """
     SimWidget {

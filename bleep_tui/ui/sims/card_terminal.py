@@ -11,7 +11,7 @@ from textual.widgets import Static
 from bleep_tui.core.sims.card_terminal import CardTerminalModel
 from bleep_tui.core.sims.money import euro
 from bleep_tui.i18n import _
-from bleep_tui.ui.sims.machine import keypad_text, screen_text
+from bleep_tui.ui.sims.machine import MESSAGE_LINE, keypad_text, screen_text
 from bleep_tui.ui.sims.timed import TimedSimWidget, keys_line
 
 SCREEN_WIDTH = 34
@@ -35,7 +35,7 @@ class CardTerminalWidget(TimedSimWidget):
     CardTerminalWidget:focus #terminal-screen { border: ascii $accent; }
     """
 
-    cursor_on = "#terminal-screen"
+    cursor_on = ("#terminal-screen", MESSAGE_LINE)
 
     BINDINGS = [
         *(Binding(str(digit), f"keypad('{digit}')", show=False) for digit in range(10)),

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from bleep_tui.i18n import _
 
+MESSAGE_LINE = 1  # of a machine's screen: the title above, what the machine says from here
 SIDE_KEYS = "abcdefgh"  # A-D beside the left edge of the screen, E-H beside the right edge
 
 
