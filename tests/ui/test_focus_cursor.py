@@ -5,6 +5,8 @@ from __future__ import annotations
 import inspect
 from pathlib import Path
 
+import pytest
+
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable, Input, OptionList, RadioButton, RadioSet
 
@@ -12,6 +14,7 @@ from bleep_tui.ui.app import BleepApp
 from bleep_tui.ui.focus_cursor import CursorFollowsFocus
 
 from .screen import screen_text
+from .sims.office_play import start_sim
 from .test_lesson_player import LESSON, SIZE, create_learner, open_lesson
 
 
@@ -101,3 +104,32 @@ async def test_in_the_lesson_list_and_a_choice_step_the_cursor_follows_the_arrow
             await pilot.pause()
             prompt = str(answer.get_option_at_index(answer.highlighted).prompt).split("\n")[0].strip()
             assert prompt[:30] in cursor_row(app), (prompt, cursor_row(app))
+
+
+def on_the_focus(app: App) -> bool:
+    """Whether the cursor is inside the focused widget (or, with nothing focused, in the corner)."""
+    focused = app.focused
+    if focused is None:
+        return app.cursor_position == (0, 0)
+    return focused.region.contains_point(app.cursor_position)
+
+
+@pytest.mark.parametrize("lesson_id", [
+    "money-sim-atm-withdraw",
+    "money-sim-card-contactless",
+    "money-sim-banking-rent",
+    "communication-sim-email-job-centre",
+    "safety-sim-sms-scams",
+    "services-sim-form-appointment",
+    "work-sim-cv-builder",
+])
+async def test_in_every_simulation_and_its_dialogs_the_cursor_stays_on_what_has_the_focus(data_dir: Path, lesson_id: str) -> None:
+    app = BleepApp(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_sim(pilot, lesson_id)
+        assert app.focused is not None and on_the_focus(app)
+        for key in ("tab", "down", "down", "tab", "up", "escape"):  # the last one asks before the task is left
+            await pilot.press(key)
+            await pilot.pause()
+            assert on_the_focus(app), (key, app.focused, app.cursor_position, screen_text(app))
+        assert app.screen.is_modal
