@@ -40,3 +40,13 @@ def test_a_profile_whose_language_is_not_text_is_a_damaged_file(data_dir: Path) 
     store.path.write_text(json.dumps(data))
     with pytest.raises(DamagedFile, match="language"):
         store.profile()
+
+
+def test_a_facilitator_gives_a_learner_more_time_and_it_is_kept_in_their_profile(data_dir: Path) -> None:
+    bleep("learners", "add", "ana", "--name", "Ana", "--pin", "1234", "--data-dir", str(data_dir))
+    changed = bleep("learners", "set-time-limits", "ana", "much-longer", "--data-dir", str(data_dir))
+    assert changed.returncode == 0 and "ana's time limits are now: much-longer" in changed.stdout
+    assert LearnerStore(data_dir, "ana").profile().time_limits == "much-longer"
+    wrong = bleep("learners", "set-time-limits", "ana", "forever", "--data-dir", str(data_dir))
+    no_traceback(wrong)
+    assert wrong.returncode != 0 and "invalid choice: 'forever'" in wrong.stderr and "'much-longer'" in wrong.stderr

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bleep_tui.commands import actions_of, data_dir_option
 from bleep_tui.commands.credentials import add_learner_actions
+from bleep_tui.core.time_limits import CHOICES as TIME_LIMITS
 from bleep_tui.i18n import _, language_name, ngettext
 
 
@@ -54,6 +55,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     language = action("set-language", _("set the language a learner's screens are in (they can change it in their profile)"), set_language)
     language.add_argument("code")
     language.add_argument("language", metavar="LANGUAGE", help=_("an installed language, like nl"))
+    limits = action("set-time-limits", _("how long BLEEP waits for a learner before logging out or a machine times out "
+                                         "(they can change it in their profile)"), set_time_limits)
+    limits.add_argument("code")
+    limits.add_argument("limits", choices=TIME_LIMITS, metavar="LIMITS", help=", ".join(TIME_LIMITS))
     action("deactivate", _("stop a learner from logging in (their progress is kept)"), deactivate).add_argument("code")
     action("activate", _("let a deactivated learner log in again"), activate).add_argument("code")
     roster = action("import", _("add learners from a CSV file with columns code,name[,pin] (or a header naming code, name, pin, groups, id_number)"), import_roster)
@@ -129,6 +134,18 @@ def set_language(args: argparse.Namespace) -> int:
         raise AccountError(_("there is no learner with the code {code!r}").format(code=args.code))
     LearnerStore(_accounts(args).data_dir, account.code).set_language(language)
     print(_("{code} now sees BLEEP in {language}").format(code=account.code, language=language_name(language)))
+    return 0
+
+
+def set_time_limits(args: argparse.Namespace) -> int:
+    from bleep_tui.store.accounts import AccountError
+    from bleep_tui.store.learner import LearnerStore
+
+    account = _accounts(args).get(args.code)
+    if account is None:
+        raise AccountError(_("there is no learner with the code {code!r}").format(code=args.code))
+    LearnerStore(_accounts(args).data_dir, account.code).set_time_limits(args.limits)
+    print(_("{code}'s time limits are now: {limits}").format(code=account.code, limits=args.limits))
     return 0
 
 
