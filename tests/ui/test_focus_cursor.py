@@ -14,7 +14,7 @@ from bleep_tui.ui.app import BleepApp
 from bleep_tui.ui.focus_cursor import CursorFollowsFocus
 
 from .screen import screen_text
-from .sims.office_play import start_sim
+from .sims.office_play import ONE_LESSON_PER_SIMULATION, start_sim
 from .test_lesson_player import LESSON, SIZE, create_learner, open_lesson
 
 
@@ -114,15 +114,7 @@ def on_the_focus(app: App) -> bool:
     return focused.region.contains_point(app.cursor_position)
 
 
-@pytest.mark.parametrize("lesson_id", [
-    "money-sim-atm-withdraw",
-    "money-sim-card-contactless",
-    "money-sim-banking-rent",
-    "communication-sim-email-job-centre",
-    "safety-sim-sms-scams",
-    "services-sim-form-appointment",
-    "work-sim-cv-builder",
-])
+@pytest.mark.parametrize("lesson_id", ONE_LESSON_PER_SIMULATION)
 async def test_in_every_simulation_and_its_dialogs_the_cursor_stays_on_what_has_the_focus(data_dir: Path, lesson_id: str) -> None:
     app = BleepApp(data_dir)
     async with app.run_test(size=SIZE) as pilot:

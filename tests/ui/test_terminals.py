@@ -12,7 +12,7 @@ from bleep_tui.ui.app import BleepApp
 from bleep_tui.ui.terminal import ANSI_THEME, ascii_text, detect
 
 from .screen import screen_text
-from .sims.office_play import start_sim
+from .sims.office_play import ONE_LESSON_PER_SIMULATION, start_sim
 from .test_lesson_player import (
     LESSON, SIZE, choose_right, choose_wrong, create_learner, open_lesson, play_one_time_codes_perfectly, put_in_order,
 )
@@ -88,18 +88,7 @@ async def test_ascii_mode_draws_welcome_home_each_kind_of_question_its_feedback_
         assert non_ascii(result) == set(), result
 
 
-@pytest.mark.parametrize(
-    "lesson_id",
-    [
-        "money-sim-atm-withdraw",
-        "money-sim-card-contactless",
-        "money-sim-banking-rent",
-        "communication-sim-email-job-centre",
-        "safety-sim-sms-scams",
-        "services-sim-form-appointment",
-        "work-sim-cv-builder",
-    ],
-)
+@pytest.mark.parametrize("lesson_id", ONE_LESSON_PER_SIMULATION)
 async def test_every_simulation_screen_and_its_leave_dialog_are_ascii_in_ascii_mode(data_dir: Path, lesson_id: str) -> None:
     app = BleepApp(data_dir, ascii=True)
     async with app.run_test(size=SIZE) as pilot:

@@ -14,6 +14,16 @@ from textual.widgets import OptionList
 from ..test_lesson_player import choose_right, create_learner
 
 SIZE = (80, 24)
+# One shipped lesson for each kind of simulation, for tests that go through them all.
+ONE_LESSON_PER_SIMULATION = [
+    "money-sim-atm-withdraw",
+    "money-sim-card-contactless",
+    "money-sim-banking-rent",
+    "communication-sim-email-job-centre",
+    "safety-sim-sms-scams",
+    "services-sim-form-appointment",
+    "work-sim-cv-builder",
+]
 
 
 async def start_sim(pilot: Pilot, lesson_id: str, name: str = "Sam") -> None:
