@@ -321,8 +321,10 @@ class BleepApp(CursorFollowsFocus[None]):
     @property
     def time_limits(self) -> str:
         """How long BLEEP waits for this learner (core/time_limits.py): their own choice, else the installation's."""
+        from bleep_tui.core.time_limits import CHOICES
+
         profile = self.learner_profile
-        return profile.time_limits if profile and profile.time_limits else self.settings.time_limits
+        return profile.time_limits if profile and profile.time_limits in CHOICES else self.settings.time_limits
 
     def set_time_limits(self, limits: str) -> None:
         """Keep the learner's choice; the idle logout follows it from now on."""

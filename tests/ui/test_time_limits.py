@@ -123,3 +123,16 @@ async def test_with_time_limits_off_the_cash_machine_waits_for_the_learner(data_
         machine.check_time()
         await pilot.pause()
         assert not timed_out(machine) and key_bar_note(app) == ""
+
+
+async def test_a_profile_with_an_unknown_choice_gets_the_installations_time_limits(data_dir: Path) -> None:
+    store = LearnerStore(data_dir)
+    store.create("Sam")
+    store.set_time_limits("forever")  # written by a newer BLEEP, or by hand
+    (data_dir / "settings.toml").write_text('time_limits = "longer"\n')
+    app = BleepApp(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.time_limits == "longer"
+        assert "t Time limits" in screen_text(app)
