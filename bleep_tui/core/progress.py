@@ -99,9 +99,15 @@ class LessonRecord:
     in_progress: bool = False
 
 
+def _moment(at: str) -> datetime:
+    """A stored time; one without a time zone is UTC, as BLEEP stores them. ValueError when it is no time."""
+    moment = datetime.fromisoformat(at)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+
+
 def _seconds_between(start: str, end: str) -> int:
     try:
-        return max(0, int((datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds()))
+        return max(0, int((_moment(end) - _moment(start)).total_seconds()))
     except ValueError:
         return 0
 
@@ -133,12 +139,9 @@ def _quarter_hour(at: str) -> int | None:
     """The UTC quarter hour a time falls in: a week starts on a quarter hour in every time zone, so the
     weekly streak counts the same from these as from the times themselves, in fewer numbers."""
     try:
-        moment = datetime.fromisoformat(at)
+        return int(_moment(at).timestamp()) // QUARTER_HOUR
     except ValueError:
         return None
-    if moment.tzinfo is None:  # stored times are UTC
-        moment = moment.replace(tzinfo=timezone.utc)
-    return int(moment.timestamp()) // QUARTER_HOUR
 
 
 class Progress:
