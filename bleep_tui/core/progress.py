@@ -173,6 +173,7 @@ class Progress:
     def add(self, event: Event) -> None:
         kind = event.kind
         if kind == "lesson_started":
+            self.open_runs.pop(event.run, None)  # started again: now the latest
             self.open_runs[event.run] = _RunSoFar(event.lesson, event.at)
             self._lesson(event.lesson).attempts += 1
         elif kind == "hint_shown":
@@ -205,6 +206,10 @@ class Progress:
                 tasks[task] = tasks.get(task, 0) + 1
         elif kind == "achievement_earned" and event.achievement not in self.badges:
             self.badges[event.achievement] = (event.at, event.points)
+
+    def open_run_of(self, lesson: str) -> str | None:
+        """The latest run of a lesson not finished yet: the lesson player goes on with it."""
+        return next((run_id for run_id, run in reversed(self.open_runs.items()) if run.lesson == lesson), None)
 
     def records(self) -> dict[str, LessonRecord]:
         unfinished = {run.lesson for run in self.open_runs.values()}

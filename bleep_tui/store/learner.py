@@ -12,7 +12,7 @@ whatever their case: the files are named by the code in lower case.
 The summary is what Home and the profile show, kept current as events are recorded, so a look at
 them does not read the whole history. Its first line names the part of the journal it was derived
 from (bytes, lines, CRC-32), its second holds the progress (core.progress.Progress) and the first
-line also holds the CRC-32 of the second. It is used only when both checksums match: lines added
+line also holds the CRC-32 of the second (with where each unfinished run starts in the journal). It is used only when both checksums match: lines added
 since (a session killed before writing it, another session) are added to it; anything else (no
 summary, a damaged one, a replaced journal, other rules) derives it from the events again.
 """
@@ -77,6 +77,7 @@ class _Summary:
     size: int  # bytes: whole lines only
     lines: int
     crc: int  # zlib.crc32 of those bytes
+    run_starts: dict[str, int]  # where each run not finished yet starts in the journal (bytes)
     seen: tuple[int, int, int] = (0, 0, 0)  # the journal's (inode, size, mtime) when this was last checked against it
 
 
@@ -179,6 +180,21 @@ class LearnerStore:
         assert self._summary is not None
         return self._summary.progress
 
+    def run_events(self, run: str) -> list[Event]:
+        """The events of one run not finished yet, read from where it starts in the journal, not from the beginning."""
+        self.progress()
+        start = self._summary.run_starts.get(run) if self._summary is not None else None
+        if start is None:
+            return [event for event in self.events() if event.run == run]
+        try:
+            with open(_readable_journal(self.journal_path), "rb") as handle:
+                handle.seek(start)
+                lines = handle.read(self._summary.size - start).split(b"\n")[:-1]
+        except OSError as error:
+            raise StoreError(f"could not read progress in {self.folder}: {plain_reason(error)}") from error
+        events = (Event.from_record(json.loads(line)) for line in lines)  # checked when they were added to the summary
+        return [event for event in events if event.run == run]
+
     def _journal_seen(self) -> tuple[int, int, int]:
         try:
             found = os.stat(_readable_journal(self.journal_path))
@@ -199,7 +215,7 @@ class LearnerStore:
         if kept is None or kept.seen[0] != seen[0] or kept.size > seen[1]:
             kept = self._read_summary(journal, seen[1])
         if kept is None:
-            kept, changed = _Summary(Progress(), 0, 0, 0), True
+            kept, changed = _Summary(Progress(), 0, 0, 0, {}), True
         if seen[0]:
             with open(journal, "rb") as handle:
                 handle.seek(kept.size)
@@ -219,7 +235,13 @@ class LearnerStore:
                 return None
             if not (isinstance(size, int) and 0 <= size <= journal_size) or _crc_of(journal, size) != crc:
                 return None
-            return _Summary(Progress.from_json(json.loads(payload)), size, lines, crc)
+            kept = json.loads(payload)
+            progress, run_starts = Progress.from_json(kept["progress"]), kept["run_starts"]
+            if not isinstance(run_starts, dict) or set(run_starts) != set(progress.open_runs) or not all(
+                isinstance(start, int) and 0 <= start < size for start in run_starts.values()
+            ):
+                return None
+            return _Summary(progress, size, lines, crc, run_starts)
         except (OSError, ValueError, KeyError, TypeError):  # missing, damaged or of another shape: derived again
             return None
 
@@ -227,8 +249,11 @@ class LearnerStore:
         """Add whole journal lines to the summary, or none: DamagedFile for a line that is not an event."""
         if not lines:
             return False
-        events = []
+        events, starts = [], []
+        start = summary.size
         for number, line in enumerate(lines.split(b"\n")[:-1], start=summary.lines + 1):
+            starts.append(start)
+            start += len(line) + 1
             try:
                 record = json.loads(line.decode("utf-8"))
             except (json.JSONDecodeError, RecursionError, UnicodeDecodeError):
@@ -237,8 +262,13 @@ class LearnerStore:
                 raise DamagedFile(journal, f"line {number} is not a record")
             check_journal_event(journal, number, record)
             events.append(Event.from_record(record))
-        for event in events:
-            summary.progress.add(event)
+        progress, run_starts = summary.progress, summary.run_starts
+        for event, start in zip(events, starts):
+            progress.add(event)
+            if event.kind == "lesson_started":
+                run_starts[event.run] = start
+            elif event.kind == "lesson_finished" and event.run not in progress.open_runs:
+                run_starts.pop(event.run, None)
         summary.lines += len(events)
         summary.size += len(lines)
         summary.crc = zlib.crc32(lines, summary.crc)
@@ -246,7 +276,8 @@ class LearnerStore:
 
     def _write_summary(self, summary: _Summary) -> None:
         """Only while holding the lock. Not flushed to disk: a summary lost in a crash is derived again."""
-        payload = json.dumps(summary.progress.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        kept = {"progress": summary.progress.to_json(), "run_starts": summary.run_starts}
+        payload = json.dumps(kept, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         header = {
             "schema": SUMMARY_SCHEMA, "rules": PROGRESS_RULES, "journal_bytes": summary.size,
             "journal_lines": summary.lines, "journal_crc32": summary.crc, "crc32": zlib.crc32(payload),

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from bleep_tui.core.events import Event
 from bleep_tui.core.levels import Level
-from bleep_tui.core.progress import Progress, snapshot
+from bleep_tui.core.progress import Progress, open_run, runs, snapshot
 from bleep_tui.store.files import DamagedFile, append_to_journal
 from bleep_tui.store.learner import LearnerStore
 
@@ -60,6 +60,16 @@ def test_the_summary_matches_the_whole_history_after_any_answers_by_any_sessions
     assert LearnerStore(data_dir).progress().to_json() == derived(mine)
     assert LearnerStore(data_dir).progress().snapshot(LEVELS) == snapshot(mine.events(), LEVELS)
     assert summary_header(data_dir)["journal_bytes"] == (data_dir / "learners" / "me.events").stat().st_size
+    # A lesson goes on with its unfinished run, read from where that run starts in the journal.
+    every_run = runs(mine.events())
+    fresh = LearnerStore(data_dir)
+    for lesson in LESSONS:
+        run_id = fresh.progress().open_run_of(lesson)
+        if run_id is None:
+            assert open_run(mine.events(), lesson) is None
+        else:
+            assert open_run(fresh.run_events(run_id), lesson) == every_run[run_id]
+            assert every_run[run_id].lesson == lesson and not every_run[run_id].finished
 
 
 def played(data_dir: Path) -> LearnerStore:
@@ -74,10 +84,10 @@ def test_a_new_session_reads_the_summary_not_the_history(data_dir: Path) -> None
     played(data_dir)
     summary = data_dir / "learners" / "me.summary"
     header_line, payload = summary.read_bytes().split(b"\n", 1)
-    header = json.loads(header_line)
+    header = json.loads(header_line)  # then summaries of another shape, with an honest checksum
     # A summary that matches the journal is believed: one honestly checksummed with other XP shows that XP.
     changed = json.loads(payload)
-    changed["lessons"]["atm"][4] = 999
+    changed["progress"]["lessons"]["atm"][4] = 999
     payload = json.dumps(changed).encode()
     header["crc32"] = zlib.crc32(payload)
     summary.write_bytes(json.dumps(header).encode() + b"\n" + payload)
@@ -105,8 +115,11 @@ def test_a_damaged_summary_is_never_trusted(data_dir: Path) -> None:
         good[: len(good) // 2],
         header_line + b"\n" + payload.replace(b"30", b"31"),  # its own checksum no longer matches
         header_line.replace(b'"rules": 1', b'"rules": 0') + b"\n" + payload,  # derived by other rules
-        header_line + b"\n" + b'{"lessons": []}',
     ]
+    header = json.loads(header_line)  # then summaries of another shape, with an honest checksum
+    for shape in ('{"progress": {"lessons": []}, "run_starts": {}}', '{"progress": {}, "run_starts": {}}', "[]",
+                  payload.decode().replace('"run_starts":{}', '"run_starts":{"r1":0}')):  # a run that is not open
+        damages.append(json.dumps({**header, "crc32": zlib.crc32(shape.encode())}).encode() + b"\n" + shape.encode())
     for damage in damages:
         summary.write_bytes(damage)
         fresh = LearnerStore(data_dir)
