@@ -11,10 +11,11 @@ whatever their case: the files are named by the code in lower case.
 
 The summary is what Home and the profile show, kept current as events are recorded, so a look at
 them does not read the whole history. Its first line names the part of the journal it was derived
-from (bytes, lines, CRC-32), its second holds the progress (core.progress.Progress) and the first
-line also holds the CRC-32 of the second (with where each unfinished run starts in the journal). It is used only when both checksums match: lines added
-since (a session killed before writing it, another session) are added to it; anything else (no
-summary, a damaged one, a replaced journal, other rules) derives it from the events again.
+from (bytes, lines, CRC-32) and holds the CRC-32 of the second line, which holds the progress
+(core.progress.Progress) and where each unfinished run starts in the journal. It is used only when
+both checksums match: lines added since (a session killed before writing it, another session) are
+added to it; anything else (no summary, a damaged one, a replaced journal, other rules) derives it
+from the events again (docs/storage.md).
 """
 
 from __future__ import annotations
@@ -35,8 +36,8 @@ from bleep_tui.core.progress import PROGRESS_RULES, Progress
 from bleep_tui.store.daily import back_up_learner
 from bleep_tui.store.files import (
     AtomicJSONStorage,
-    StoreError,
     DamagedFile,
+    StoreError,
     append_to_journal,
     atomic_write,
     ensure_private_dir,
@@ -215,7 +216,7 @@ class LearnerStore:
         if kept is None or kept.seen[0] != seen[0] or kept.size > seen[1]:
             kept = self._read_summary(journal, seen[1])
         if kept is None:
-            kept, changed = _Summary(Progress(), 0, 0, 0, {}), True
+            kept, changed = _Summary(Progress(), 0, 0, 0, {}), bool(seen[0])  # no journal, no summary
         if seen[0]:
             with open(journal, "rb") as handle:
                 handle.seek(kept.size)
@@ -233,7 +234,7 @@ class LearnerStore:
             size, lines, crc = header["journal_bytes"], header["journal_lines"], header["journal_crc32"]
             if (header["schema"], header["rules"]) != (SUMMARY_SCHEMA, PROGRESS_RULES) or header["crc32"] != zlib.crc32(payload):
                 return None
-            if not (isinstance(size, int) and 0 <= size <= journal_size) or _crc_of(journal, size) != crc:
+            if not (isinstance(size, int) and isinstance(lines, int) and 0 <= size <= journal_size) or _crc_of(journal, size) != crc:
                 return None
             kept = json.loads(payload)
             progress, run_starts = Progress.from_json(kept["progress"]), kept["run_starts"]

@@ -188,3 +188,10 @@ def test_a_session_killed_at_any_moment_leaves_progress_that_matches_the_history
         child.stdout.close()
         fresh = LearnerStore(data_dir)
         assert fresh.progress().to_json() == derived(fresh)
+
+
+def test_a_learner_without_answers_has_no_progress_and_no_summary(data_dir: Path) -> None:
+    store = LearnerStore(data_dir)
+    store.create("Sam")
+    assert store.progress().records() == {} and store.progress().finished_at() == ()
+    assert not (data_dir / "learners" / "me.summary").exists()
