@@ -65,9 +65,8 @@ class History:
 
     def _award_badges(self) -> None:
         """As the lesson player does after each lesson (here after each round of all lessons, to keep it quick)."""
-        events = self.store.events()
-        facts = learner_facts(events, self.curriculum, self.clock, timezone.utc)
-        for badge in earned_badges(self.content.achievements, events, facts, self.clock.isoformat(timespec="seconds")):
+        facts = learner_facts(self.store.progress(), self.curriculum, self.clock, timezone.utc)
+        for badge in earned_badges(self.content.achievements, facts, self.clock.isoformat(timespec="seconds")):
             if badge.new and self.written < self.limit:
                 self.store.record(earned_event(badge))
                 self.written += 1

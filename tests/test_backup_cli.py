@@ -21,8 +21,11 @@ def backup(data_dir: Path, *args: str):
 
 
 def records(data_dir: Path) -> dict[str, bytes]:
-    """The records a backup carries: everything but backups, locks and what repairs set aside."""
-    return {name: data for name, data in files(data_dir).items() if not name.startswith(("backups", "replaced", "damaged")) and ".lock" not in name}
+    """The records a backup carries: everything but backups, locks, progress summaries (derived) and what repairs set aside."""
+    return {
+        name: data for name, data in files(data_dir).items()
+        if not name.startswith(("backups", "replaced", "damaged")) and ".lock" not in name and not name.endswith(".summary")
+    }
 
 
 def the_one_backup(usb: Path) -> Path:

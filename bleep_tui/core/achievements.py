@@ -9,6 +9,7 @@ they never add to XP, so levels depend on lessons alone.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Iterable
@@ -16,7 +17,7 @@ from typing import Iterable
 from bleep_tui.core.curriculum import Curriculum
 from bleep_tui.core.events import Event
 from bleep_tui.core.mastery import CompetenceMastery, level_rank, passport
-from bleep_tui.core.progress import LessonRecord, lesson_records, runs, total_xp
+from bleep_tui.core.progress import LessonRecord, Progress, total_xp
 from bleep_tui.core.streaks import Streak, weekly_streak
 
 RULE_TYPES: tuple[str, ...] = (
@@ -64,38 +65,37 @@ class Facts:
     xp: int
     no_hint_lessons: frozenset[str]  # lessons finished in a run where no hint was shown
     streak: Streak
-    trace: dict[str, tuple[tuple[dict, ...], ...]]  # simulation -> the trace of each task done on it
+    trace: dict[str, tuple[tuple[tuple[dict, ...], int], ...]]  # simulation -> (a task's trace entries, how many tasks had them)
     passport: dict[str, CompetenceMastery]
     curriculum: Curriculum
+    recorded_badges: dict[str, tuple[str, int]]  # achievement -> (when, points), as first recorded
 
     @property
     def completed(self) -> set[str]:
         return {lesson for lesson, record in self.records.items() if record.completions}
 
 
-def learner_facts(events: list[Event], curriculum: Curriculum, now: datetime, tz: tzinfo, paused_weeks: Iterable[str] = ()) -> Facts:
-    records = lesson_records(events)
-    finished_runs = [run for run in runs(events).values() if run.finished]
-    no_hints = frozenset(run.lesson for run in finished_runs if not any(step.hints for step in run.steps.values()))
-    finished_at = [event.at for event in events if event.kind == "lesson_finished"]
+def learner_facts(progress: Progress, curriculum: Curriculum, now: datetime, tz: tzinfo, paused_weeks: Iterable[str] = ()) -> Facts:
+    records = progress.records()
     return Facts(
         records=records,
         xp=total_xp(records),
-        no_hint_lessons=no_hints,
-        streak=weekly_streak(finished_at, now, tz, paused_weeks),
-        trace=_traces(events, curriculum),
+        no_hint_lessons=frozenset(progress.no_hint_lessons),
+        streak=weekly_streak(progress.finished_at(), now, tz, paused_weeks),
+        trace=_traces(progress, curriculum),
         passport=passport(curriculum, records),
         curriculum=curriculum,
+        recorded_badges=dict(progress.badges),
     )
 
 
-def _traces(events: list[Event], curriculum: Curriculum) -> dict[str, tuple[tuple[dict, ...], ...]]:
+def _traces(progress: Progress, curriculum: Curriculum) -> dict[str, tuple[tuple[tuple[dict, ...], int], ...]]:
     """Each try and each replay of a simulation task counts, as practice does."""
-    traces: dict[str, list[tuple[dict, ...]]] = {}
-    for event in events:
-        sim = curriculum.sim_steps.get((event.lesson, event.step))
-        if event.kind == "answered" and sim is not None and isinstance(event.answer, list):
-            traces.setdefault(sim, []).append(tuple(entry for entry in event.answer if isinstance(entry, dict)))
+    traces: dict[str, list[tuple[tuple[dict, ...], int]]] = {}
+    for (lesson, step), tasks in progress.traces.items():
+        sim = curriculum.sim_steps.get((lesson, step))
+        if sim is not None:
+            traces.setdefault(sim, []).extend((tuple(json.loads(task)), times) for task, times in tasks.items())
     return {sim: tuple(tasks) for sim, tasks in traces.items()}
 
 
@@ -109,8 +109,8 @@ def as_text(value: object) -> str:
 def trace_count(rule: Rule, facts: Facts) -> int:
     """The tasks in which the event happened: doing it five times in one task still counts once."""
     return sum(
-        1
-        for task in facts.trace.get(rule.sim, ())
+        times
+        for task, times in facts.trace.get(rule.sim, ())
         if any(
             entry.get("event") == rule.event and all(key in entry and as_text(entry[key]) == want for key, want in rule.where)
             for entry in task
@@ -158,13 +158,10 @@ class Earned:
     new: bool = False  # met now and not yet recorded
 
 
-def earned_badges(definitions: Iterable[Achievement], events: list[Event], facts: Facts, now_iso: str) -> list[Earned]:
+def earned_badges(definitions: Iterable[Achievement], facts: Facts, now_iso: str) -> list[Earned]:
     """Badges recorded earlier (kept as recorded), then those whose rule holds now for the first time."""
     by_id = {achievement.id: achievement for achievement in definitions}
-    earned: dict[str, Earned] = {}
-    for event in events:
-        if event.kind == "achievement_earned" and event.achievement not in earned:
-            earned[event.achievement] = Earned(event.achievement, event.at, event.points, by_id.get(event.achievement))
+    earned = {badge: Earned(badge, at, points, by_id.get(badge)) for badge, (at, points) in facts.recorded_badges.items()}
     for achievement in by_id.values():
         if achievement.id not in earned and rule_met(achievement.rule, facts):
             earned[achievement.id] = Earned(achievement.id, now_iso, achievement.points, achievement, new=True)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Iterable
+from datetime import datetime, timezone
+from typing import Any, Iterable
 
 from bleep_tui.core.events import Event
 from bleep_tui.core.levels import Level, LevelStatus, level_for
@@ -98,22 +99,32 @@ class LessonRecord:
     in_progress: bool = False
 
 
+def _moment(at: str) -> datetime:
+    """A stored time; one without a time zone is UTC, as BLEEP stores them. ValueError when it is no time."""
+    moment = datetime.fromisoformat(at)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+
+
 def _seconds_between(start: str, end: str) -> int:
     try:
-        return max(0, int((datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds()))
+        return max(0, int((_moment(end) - _moment(start)).total_seconds()))
     except ValueError:
         return 0
 
 
+# Bump when a rule of Progress changes: progress summaries kept by an older BLEEP are then derived again.
+PROGRESS_RULES = 1
+QUARTER_HOUR = 15 * 60  # every time zone's offset is a whole number of quarter hours
+
+
 class _RunSoFar:
-    """What lesson_records keeps of a run while it reads the events."""
+    """A run not finished yet, as Progress keeps it."""
 
-    __slots__ = ("lesson", "started_at", "hints", "finished")
+    __slots__ = ("lesson", "started_at", "hints")
 
-    def __init__(self, lesson: str, started_at: str) -> None:
+    def __init__(self, lesson: str, started_at: str, hints: dict[str, int] | None = None) -> None:
         self.lesson, self.started_at = lesson, started_at
-        self.hints: dict[str, int] = {}  # step -> hints shown
-        self.finished = False
+        self.hints: dict[str, int] = {} if hints is None else hints  # step -> hints shown
 
 
 class _LessonSoFar:
@@ -124,27 +135,59 @@ class _LessonSoFar:
         self.completed_at = ""
 
 
-def lesson_records(events: Iterable[Event]) -> dict[str, LessonRecord]:
-    """Every lesson's history, in one pass over the events: Home reads this for every look at it,
-    whatever the length of the learner's history."""
-    started: dict[str, _RunSoFar] = {}
-    lessons: dict[str, _LessonSoFar] = {}
-    for event in events:
+def _quarter_hour(at: str) -> int | None:
+    """The UTC quarter hour a time falls in: a week starts on a quarter hour in every time zone, so the
+    weekly streak counts the same from these as from the times themselves, in fewer numbers."""
+    try:
+        return int(_moment(at).timestamp()) // QUARTER_HOUR
+    except ValueError:
+        return None
+
+
+class Progress:
+    """What Home, the profile and the badges show, folded from the events one at a time.
+
+    A run counts once: events of a run after its `lesson_finished` change nothing. The store keeps
+    this beside the learner's journal and adds each new event to it, so a look at Home does not
+    read the whole history (store/learner.py); `Progress.of(events)` derives it from the start.
+    """
+
+    def __init__(self) -> None:
+        self.lessons: dict[str, _LessonSoFar] = {}
+        self.open_runs: dict[str, _RunSoFar] = {}  # run -> what is known of it until it is finished
+        self.finished: set[int] = set()  # quarter hours in which a lesson was finished (the streak's weeks)
+        self.no_hint_lessons: set[str] = set()  # lessons finished in a run with no hint shown
+        self.traces: dict[tuple[str, str], dict[str, int]] = {}  # (lesson, step) -> a task's trace entries (JSON) -> how often
+        self.badges: dict[str, tuple[str, int]] = {}  # achievement -> (when, points), as first recorded
+
+    @classmethod
+    def of(cls, events: Iterable[Event]) -> Progress:
+        progress = cls()
+        for event in events:
+            progress.add(event)
+        return progress
+
+    def _lesson(self, lesson: str) -> _LessonSoFar:
+        return self.lessons.get(lesson) or self.lessons.setdefault(lesson, _LessonSoFar())
+
+    def add(self, event: Event) -> None:
         kind = event.kind
         if kind == "lesson_started":
-            started[event.run] = _RunSoFar(event.lesson, event.at)
-            so_far = lessons.get(event.lesson) or lessons.setdefault(event.lesson, _LessonSoFar())
-            so_far.attempts += 1
+            self.open_runs.pop(event.run, None)  # started again: now the latest
+            self.open_runs[event.run] = _RunSoFar(event.lesson, event.at)
+            self._lesson(event.lesson).attempts += 1
         elif kind == "hint_shown":
-            run = started.get(event.run)
+            run = self.open_runs.get(event.run)
             if run is not None and event.hints > run.hints.get(event.step, 0):
                 run.hints[event.step] = event.hints
         elif kind == "lesson_finished":
-            run = started.get(event.run)
+            slot = _quarter_hour(event.at)
+            if slot is not None:
+                self.finished.add(slot)
+            run = self.open_runs.pop(event.run, None)
             if run is None:
-                continue
-            run.finished = True
-            so_far = lessons.get(event.lesson) or lessons.setdefault(event.lesson, _LessonSoFar())
+                return
+            so_far = self._lesson(event.lesson)
             so_far.completions += 1
             so_far.best_percent = max(so_far.best_percent, event.percent)
             so_far.best_stars = max(so_far.best_stars, event.stars)
@@ -152,14 +195,95 @@ def lesson_records(events: Iterable[Event]) -> dict[str, LessonRecord]:
             so_far.completed_at = so_far.completed_at or event.at
             so_far.seconds += _seconds_between(run.started_at, event.at)
             so_far.hints += sum(run.hints.values())
-    unfinished = {run.lesson for run in started.values() if not run.finished}
-    return {
-        lesson: LessonRecord(
-            lesson, so_far.attempts, so_far.completions, so_far.best_percent, so_far.best_stars, so_far.best_xp,
-            so_far.completed_at, so_far.seconds, so_far.hints, lesson in unfinished,
-        )
-        for lesson, so_far in lessons.items()
-    }
+            if not any(hints for step, hints in run.hints.items() if step):
+                self.no_hint_lessons.add(run.lesson)
+        elif kind == "answered" and isinstance(event.answer, list):
+            # A simulation task's trace; a task counts once for each trace event in it (achievements.trace_count).
+            entries = sorted({json.dumps(entry, sort_keys=True) for entry in event.answer if isinstance(entry, dict)})
+            if entries:
+                tasks = self.traces.setdefault((event.lesson, event.step), {})
+                task = "[" + ",".join(entries) + "]"
+                tasks[task] = tasks.get(task, 0) + 1
+        elif kind == "achievement_earned" and event.achievement not in self.badges:
+            self.badges[event.achievement] = (event.at, event.points)
+
+    def open_run_of(self, lesson: str) -> str | None:
+        """The latest run of a lesson not finished yet: the lesson player goes on with it."""
+        return next((run_id for run_id, run in reversed(self.open_runs.items()) if run.lesson == lesson), None)
+
+    def records(self) -> dict[str, LessonRecord]:
+        unfinished = {run.lesson for run in self.open_runs.values()}
+        return {
+            lesson: LessonRecord(
+                lesson, so_far.attempts, so_far.completions, so_far.best_percent, so_far.best_stars, so_far.best_xp,
+                so_far.completed_at, so_far.seconds, so_far.hints, lesson in unfinished,
+            )
+            for lesson, so_far in self.lessons.items()
+        }
+
+    def finished_at(self) -> tuple[str, ...]:
+        """A time in each quarter hour in which a lesson was finished, oldest first: what the streak counts."""
+        return tuple(datetime.fromtimestamp(slot * QUARTER_HOUR, timezone.utc).isoformat() for slot in sorted(self.finished))
+
+    def snapshot(self, levels: tuple[Level, ...]) -> Snapshot:
+        records = self.records()
+        xp = total_xp(records)
+        return Snapshot(records, xp, level_for(levels, xp), self.finished_at())
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "lessons": {
+                lesson: [s.attempts, s.completions, s.best_percent, s.best_stars, s.best_xp, s.completed_at, s.seconds, s.hints]
+                for lesson, s in self.lessons.items()
+            },
+            "open_runs": {run_id: [run.lesson, run.started_at, run.hints] for run_id, run in self.open_runs.items()},
+            "finished": sorted(self.finished),
+            "no_hint_lessons": sorted(self.no_hint_lessons),
+            "traces": [[lesson, step, tasks] for (lesson, step), tasks in self.traces.items()],
+            "badges": {badge: [at, points] for badge, (at, points) in self.badges.items()},
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> Progress:
+        """Progress as `to_json` wrote it; ValueError when anything in it has another shape."""
+        try:
+            progress = cls()
+            for lesson, fields in _items(data["lessons"]):
+                so_far = progress.lessons[lesson] = _LessonSoFar()
+                (so_far.attempts, so_far.completions, so_far.best_percent, so_far.best_stars, so_far.best_xp,
+                 so_far.completed_at, so_far.seconds, so_far.hints) = _shaped(fields, (int, int, int, int, int, str, int, int))
+            for run_id, fields in _items(data["open_runs"]):
+                lesson, started_at, hints = _shaped(fields, (str, str, dict))
+                progress.open_runs[run_id] = _RunSoFar(lesson, started_at, dict(_items(hints, int)))
+            progress.finished = set(_shaped(data["finished"], (int,) * len(data["finished"])))
+            progress.no_hint_lessons = set(_shaped(data["no_hint_lessons"], (str,) * len(data["no_hint_lessons"])))
+            for fields in data["traces"]:
+                lesson, step, tasks = _shaped(fields, (str, str, dict))
+                progress.traces[(lesson, step)] = dict(_items(tasks, int))
+            for badge, fields in _items(data["badges"]):
+                progress.badges[badge] = _shaped(fields, (str, int))
+        except (KeyError, TypeError, ValueError) as error:
+            raise ValueError(f"progress of another shape: {error!r}") from None
+        return progress
+
+
+def _items(value: Any, kind: type = list) -> list[tuple[str, Any]]:
+    if not isinstance(value, dict) or not all(isinstance(item, kind) and not isinstance(item, bool) for item in value.values()):
+        raise ValueError("not a mapping of the right kind")
+    return list(value.items())
+
+
+def _shaped(value: Any, kinds: tuple[type, ...]) -> tuple[Any, ...]:
+    if not isinstance(value, list) or len(value) != len(kinds):
+        raise ValueError("a list of another length")
+    if not all(isinstance(item, kind) and (kind is bool or not isinstance(item, bool)) for item, kind in zip(value, kinds)):
+        raise ValueError("a value of another type")
+    return tuple(value)
+
+
+def lesson_records(events: Iterable[Event]) -> dict[str, LessonRecord]:
+    """Every lesson's history, in one pass over the events."""
+    return Progress.of(events).records()
 
 
 def total_xp(records: dict[str, LessonRecord]) -> int:
@@ -177,8 +301,5 @@ class Snapshot:
     finished_at: tuple[str, ...] = ()  # when each lesson was finished (ISO time): the weekly streak counts these
 
 
-def snapshot(events: list[Event], levels: tuple[Level, ...]) -> Snapshot:
-    records = lesson_records(events)
-    xp = total_xp(records)
-    finished_at = tuple(event.at for event in events if event.kind == "lesson_finished")
-    return Snapshot(records, xp, level_for(levels, xp), finished_at)
+def snapshot(events: Iterable[Event], levels: tuple[Level, ...]) -> Snapshot:
+    return Progress.of(events).snapshot(levels)

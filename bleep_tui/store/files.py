@@ -72,20 +72,26 @@ def temp_name(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}-{os.urandom(4).hex()}{TEMP_SUFFIX}")
 
 
-def atomic_write(path: Path, content: str | bytes) -> None:
-    """Replace `path` with `content` (text is written as UTF-8) so that a crash at any moment leaves the old or the new file whole."""
+def atomic_write(path: Path, content: str | bytes, durable: bool = True) -> None:
+    """Replace `path` with `content` (text is written as UTF-8) so that a crash at any moment leaves the old or the new file whole.
+
+    Not `durable`: no fsync, for a file derived from others and checked against them when read (a
+    crash may then leave the old file, or none), which saves two disk flushes.
+    """
     temp = temp_name(path)
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(content.encode("utf-8") if isinstance(content, str) else content)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-    fsync_dir(path.parent)
+    if durable:
+        fsync_dir(path.parent)
 
 
 # Inside the data folder, exports, CVs and plans may only go to these subfolders: never over accounts, pepper or progress.
@@ -192,35 +198,40 @@ def journal_line(record: dict[str, Any]) -> bytes:
     return (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
-def append_to_journal(path: Path, records: list[dict[str, Any]]) -> None:
+def append_to_journal(path: Path, records: list[dict[str, Any]]) -> tuple[int, bytes]:
     """Append `records`; they are on disk (fsynced) when this returns. Call only while holding the lock.
 
     Costs the same whatever the journal's length: the file is never read whole nor rewritten.
+    Returns where the new lines start in the file, and the lines.
     """
     fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
+    lines = b"".join(journal_line(record) for record in records)
     try:
         size = os.fstat(fd).st_size
         created = size == 0
         if size:
-            _cut_torn_line(fd, size)
-        os.write(fd, b"".join(journal_line(record) for record in records))
+            size = _cut_torn_line(fd, size)
+        os.write(fd, lines)
         os.fsync(fd)
     finally:
         os.close(fd)
     if created:
         fsync_dir(path.parent)
+    return size, lines
 
 
-def _cut_torn_line(fd: int, size: int) -> None:
-    """A writer killed mid-line left a line without its newline: cut it, or the next record would join it."""
+def _cut_torn_line(fd: int, size: int) -> int:
+    """A writer killed mid-line left a line without its newline: cut it, or the next record would join it.
+    Returns the size after the cut."""
     start = max(0, size - JOURNAL_TAIL_BYTES)
     tail = os.pread(fd, size - start, start)
     if tail.endswith(b"\n"):
-        return
+        return size
     last = tail.rfind(b"\n")
     if last < 0 and start > 0:
-        return  # a line longer than the tail: leave it for `bleep doctor`, never cut what may be whole
+        return size  # a line longer than the tail: leave it for `bleep doctor`, never cut what may be whole
     os.ftruncate(fd, start + last + 1)
+    return start + last + 1
 
 
 def write_journal(path: Path, records: list[dict[str, Any]]) -> None:

@@ -3,15 +3,27 @@
     learners/CODE.json     the profile: {"meta": {"1": {"schema": 2, "name": ..., "created": ..., "language": ..., "time_limits": ...}}}
     learners/CODE.events   the events, one JSON object a line, only ever appended to
     learners/.CODE.lock    the flock every writer holds
+    learners/CODE.summary  the learner's progress derived from the journal (derived; deletable)
 
 An event is on disk (fsynced) when `record` returns, and recording costs the same at 20,000 earlier
 events as at 10: it appends one line and never reads or rewrites the history. Codes are matched
 whatever their case: the files are named by the code in lower case.
+
+The summary is what Home and the profile show, kept current as events are recorded, so a look at
+them does not read the whole history. Its first line names the part of the journal it was derived
+from (bytes, lines, CRC-32) and holds the CRC-32 of the second line, which holds the progress
+(core.progress.Progress) and where each unfinished run starts in the journal. It is used only when
+both checksums match: lines added since (a session killed before writing it, another session) are
+added to it; anything else (no summary, a damaged one, a replaced journal, other rules) derives it
+from the events again (docs/storage.md).
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,11 +32,14 @@ from typing import Any, Iterator
 from tinydb import TinyDB
 
 from bleep_tui.core.events import Event, now_iso
+from bleep_tui.core.progress import PROGRESS_RULES, Progress
 from bleep_tui.store.daily import back_up_learner
 from bleep_tui.store.files import (
     AtomicJSONStorage,
+    DamagedFile,
     StoreError,
     append_to_journal,
+    atomic_write,
     ensure_private_dir,
     exclusive_lock,
     plain_reason,
@@ -39,7 +54,9 @@ from bleep_tui.store.shapes import check_journal_event, check_learner_file, tabl
 SCHEMA_VERSION = 2
 CODE_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,32}")
 PERSONAL_CODE = "me"
-PROFILE_SUFFIX, JOURNAL_SUFFIX = ".json", ".events"
+PROFILE_SUFFIX, JOURNAL_SUFFIX, SUMMARY_SUFFIX = ".json", ".events", ".summary"
+SUMMARY_SCHEMA = 1
+READ_CHUNK = 1 << 20
 
 # Kept for the modules that still import it from here.
 _plain_reason = plain_reason
@@ -52,6 +69,18 @@ class Profile:
     created: str
     language: str = ""  # the interface language the learner chose ("nl"); "" until they choose
     time_limits: str = ""  # the learner's own choice (core/time_limits.py); "" for the installation's
+
+
+@dataclass
+class _Summary:
+    """A learner's progress and the part of their journal it was derived from."""
+
+    progress: Progress
+    size: int  # bytes: whole lines only
+    lines: int
+    crc: int  # zlib.crc32 of those bytes
+    run_starts: dict[str, int]  # where each run not finished yet starts in the journal (bytes)
+    seen: tuple[int, int, int] = (0, 0, 0)  # the journal's (inode, size, mtime) when this was last checked against it
 
 
 def check_code(code: str) -> str:
@@ -87,6 +116,8 @@ class LearnerStore:
         self.path = self.folder / f"{key}{PROFILE_SUFFIX}"
         self.journal_path = self.folder / f"{key}{JOURNAL_SUFFIX}"
         self.lock_path = self.folder / f".{key}.lock"
+        self.summary_path = self.folder / f"{key}{SUMMARY_SUFFIX}"
+        self._summary: _Summary | None = None  # the progress as last read or written by this store
         self._cleaned = False
         self._backed_up_on = ""
 
@@ -127,6 +158,134 @@ class LearnerStore:
         except OSError as error:
             raise StoreError(f"could not read progress in {self.folder}: {plain_reason(error)}") from error
 
+    def progress(self) -> Progress:
+        """The learner's progress, without reading the whole journal when the summary matches it.
+
+        The result is shared with later calls: read it, never change it. A summary that was missing
+        or behind is written again (if the disk allows and no writer holds the lock).
+        """
+        data = self._document()
+        if data is not None and table(self.path, data, "meta")["1"]["schema"] == 1:
+            return Progress.of(self.events())
+        try:
+            summary, changed = self._current_summary()
+            if changed:
+                with exclusive_lock(self.lock_path, wait=0):
+                    if self._journal_seen() == summary.seen:
+                        self._write_summary(summary)
+        except StoreError:
+            if self._summary is None:
+                raise  # a damaged journal; a busy lock only delays the summary to the next look
+        except OSError as error:
+            if self._summary is None:
+                raise StoreError(f"could not read progress in {self.folder}: {plain_reason(error)}") from error
+        assert self._summary is not None
+        return self._summary.progress
+
+    def run_events(self, run: str) -> list[Event]:
+        """The events of one run not finished yet, read from where it starts in the journal, not from the beginning."""
+        self.progress()
+        start = self._summary.run_starts.get(run) if self._summary is not None else None
+        if start is None:
+            return [event for event in self.events() if event.run == run]
+        try:
+            with open(_readable_journal(self.journal_path), "rb") as handle:
+                handle.seek(start)
+                lines = handle.read(self._summary.size - start).split(b"\n")[:-1]
+        except OSError as error:
+            raise StoreError(f"could not read progress in {self.folder}: {plain_reason(error)}") from error
+        events = (Event.from_record(json.loads(line)) for line in lines)  # checked when they were added to the summary
+        return [event for event in events if event.run == run]
+
+    def _journal_seen(self) -> tuple[int, int, int]:
+        try:
+            found = os.stat(_readable_journal(self.journal_path))
+        except FileNotFoundError:
+            return (0, 0, 0)
+        return (found.st_ino, found.st_size, found.st_mtime_ns)
+
+    def _current_summary(self) -> tuple[_Summary, bool]:
+        """The summary matching the journal now, and whether it differs from the one on disk."""
+        seen = self._journal_seen()
+        kept, self._summary = self._summary, None
+        if kept is not None and kept.seen == seen:
+            self._summary = kept
+            return kept, False
+        journal = _readable_journal(self.journal_path)
+        changed = False
+        # The journal is only appended to, or replaced whole (a new inode): what this store saw of the same file is still there.
+        if kept is None or kept.seen[0] != seen[0] or kept.size > seen[1]:
+            kept = self._read_summary(journal, seen[1])
+        if kept is None:
+            kept, changed = _Summary(Progress(), 0, 0, 0, {}), bool(seen[0])  # no journal, no summary
+        if seen[0]:
+            with open(journal, "rb") as handle:
+                handle.seek(kept.size)
+                tail = handle.read()
+            changed = self._add_lines(kept, journal, tail[: tail.rfind(b"\n") + 1]) or changed
+        kept.seen = seen
+        self._summary = kept
+        return kept, changed
+
+    def _read_summary(self, journal: Path, journal_size: int) -> _Summary | None:
+        """The summary on disk if it matches the start of the journal, else None."""
+        try:
+            header_line, payload = self.summary_path.read_bytes().split(b"\n", 1)
+            header = json.loads(header_line)
+            size, lines, crc = header["journal_bytes"], header["journal_lines"], header["journal_crc32"]
+            if (header["schema"], header["rules"]) != (SUMMARY_SCHEMA, PROGRESS_RULES) or header["crc32"] != zlib.crc32(payload):
+                return None
+            if not (isinstance(size, int) and isinstance(lines, int) and 0 <= size <= journal_size) or _crc_of(journal, size) != crc:
+                return None
+            kept = json.loads(payload)
+            progress, run_starts = Progress.from_json(kept["progress"]), kept["run_starts"]
+            if not isinstance(run_starts, dict) or set(run_starts) != set(progress.open_runs) or not all(
+                isinstance(start, int) and 0 <= start < size for start in run_starts.values()
+            ):
+                return None
+            return _Summary(progress, size, lines, crc, run_starts)
+        except (OSError, ValueError, KeyError, TypeError):  # missing, damaged or of another shape: derived again
+            return None
+
+    def _add_lines(self, summary: _Summary, journal: Path, lines: bytes) -> bool:
+        """Add whole journal lines to the summary, or none: DamagedFile for a line that is not an event."""
+        if not lines:
+            return False
+        events, starts = [], []
+        start = summary.size
+        for number, line in enumerate(lines.split(b"\n")[:-1], start=summary.lines + 1):
+            starts.append(start)
+            start += len(line) + 1
+            try:
+                record = json.loads(line.decode("utf-8"))
+            except (json.JSONDecodeError, RecursionError, UnicodeDecodeError):
+                raise DamagedFile(journal, f"line {number} is not a whole record") from None
+            if not isinstance(record, dict):
+                raise DamagedFile(journal, f"line {number} is not a record")
+            check_journal_event(journal, number, record)
+            events.append(Event.from_record(record))
+        progress, run_starts = summary.progress, summary.run_starts
+        for event, start in zip(events, starts):
+            progress.add(event)
+            if event.kind == "lesson_started":
+                run_starts[event.run] = start
+            elif event.kind == "lesson_finished" and event.run not in progress.open_runs:
+                run_starts.pop(event.run, None)
+        summary.lines += len(events)
+        summary.size += len(lines)
+        summary.crc = zlib.crc32(lines, summary.crc)
+        return True
+
+    def _write_summary(self, summary: _Summary) -> None:
+        """Only while holding the lock. Not flushed to disk: a summary lost in a crash is derived again."""
+        kept = {"progress": summary.progress.to_json(), "run_starts": summary.run_starts}
+        payload = json.dumps(kept, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        header = {
+            "schema": SUMMARY_SCHEMA, "rules": PROGRESS_RULES, "journal_bytes": summary.size,
+            "journal_lines": summary.lines, "journal_crc32": summary.crc, "crc32": zlib.crc32(payload),
+        }
+        atomic_write(self.summary_path, json.dumps(header) + "\n" + payload.decode("utf-8"), durable=False)
+
     # Writing: under the lock, after bringing the files up to this version.
 
     @contextmanager
@@ -139,6 +298,7 @@ class LearnerStore:
                 if not self._cleaned:
                     remove_stray_temp_files(self.path)
                     remove_stray_temp_files(self.journal_path)
+                    remove_stray_temp_files(self.summary_path)
                     self._cleaned = True
                 self._adopt_case_variant()
                 self._backed_up_on = back_up_learner(self.folder.parent, self.path, self.journal_path, check_profile, self._backed_up_on)
@@ -208,7 +368,22 @@ class LearnerStore:
         with self.transaction() as db:
             if not db.table("meta").contains(doc_id=1):
                 db.table("meta").insert({"schema": SCHEMA_VERSION, "name": self.code, "created": now_iso()})
-            append_to_journal(self.journal_path, records)
+            start, lines = append_to_journal(self.journal_path, records)
+            self._summarise(start, lines)
+
+    def _summarise(self, start: int, lines: bytes) -> None:
+        """Bring the summary up to the lines just appended, under the writer's lock. The answer is saved
+        already: when the summary cannot be written, the next look derives it again."""
+        kept = self._summary
+        try:
+            if kept is not None and kept.size == start and kept.seen[0] == self._journal_seen()[0]:
+                self._add_lines(kept, self.journal_path, lines)
+                kept.seen = self._journal_seen()
+            else:
+                kept, _changed = self._current_summary()
+            self._write_summary(kept)
+        except (StoreError, OSError):
+            self._summary = None
 
 
 def _case_variant(path: Path) -> Path | None:
@@ -217,6 +392,19 @@ def _case_variant(path: Path) -> Path | None:
         return next((p for p in path.parent.iterdir() if p.name.lower() == wanted and p.name != path.name), None)
     except OSError:
         return None
+
+
+def _crc_of(path: Path, size: int) -> int | None:
+    """The CRC-32 of the first `size` bytes of a file, read a piece at a time; None if it is shorter."""
+    crc = 0
+    with open(path, "rb") as handle:
+        while size > 0:
+            piece = handle.read(min(size, READ_CHUNK))
+            if not piece:
+                return None
+            crc = zlib.crc32(piece, crc)
+            size -= len(piece)
+    return crc
 
 
 def _readable_journal(path: Path) -> Path:

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from bleep_tui.content.shipped import Content
     from bleep_tui.core.achievements import Achievement
     from bleep_tui.core.levels import Level
-    from bleep_tui.core.progress import Snapshot
+    from bleep_tui.core.progress import Progress, Snapshot
 
 # Actions that could take a learner out of the app or write files: refused wherever they come from.
 DENIED_ACTIONS = frozenset({"screenshot", "suspend_process", "command_palette", "open_url", "toggle_dark", "change_theme"})
@@ -95,7 +95,6 @@ class BleepApp(CursorFollowsFocus[None]):
         # Shared mode: no learner until one logs in, so nothing can be read or written for nobody.
         self.store: LearnerStore = None if self.shared else LearnerStore(data_dir)  # type: ignore[assignment]
         self.learner_profile: Profile | None = None  # read once a session: screens show the name without a read
-        self._events_read_at_start: list[Event] | None = None  # until the first look at progress or answer
         self.idle_seconds = self.settings.idle_minutes * 60
         self._idle_timer: Timer | None = None
         self._idle_warned_after: float | None = None  # the last key before the idle warning was shown
@@ -148,7 +147,7 @@ class BleepApp(CursorFollowsFocus[None]):
             if self.learner_profile is not None:
                 # A damaged record stops here, before anything is added to it; Home's first look uses what was read.
                 with no_collection():
-                    self._events_read_at_start = self.store.events()
+                    self.store.progress()
                 self.language.switch(self.learner_profile.language or None)
         except StoreError as error:
             self.exit(return_code=1, message=_("BLEEP cannot start: {reason}").format(reason=error))
@@ -405,7 +404,6 @@ class BleepApp(CursorFollowsFocus[None]):
 
     def record(self, event: Event) -> bool:
         """Write `event` to disk now. On failure, tell the learner and return False; the app goes on."""
-        self._events_read_at_start = None
         try:
             self.store.record(event)
         except StoreError as error:
@@ -419,13 +417,15 @@ class BleepApp(CursorFollowsFocus[None]):
         return True
 
     def progress(self) -> Snapshot:
-        from bleep_tui.core.progress import snapshot
+        return self.learner_progress().snapshot(self.levels)
 
-        events, self._events_read_at_start = self._events_read_at_start, None
+    def learner_progress(self) -> Progress:
+        """The learner's progress as the store keeps it (read it, never change it); none after a message when it cannot be read."""
+        from bleep_tui.core.progress import Progress
+
         with no_collection():
             try:
-                events = self.store.events() if events is None else events
+                return self.store.progress()
             except StoreError as error:
                 self.notify(str(error), severity="error", markup=False)
-                events = []
-            return snapshot(events, self.levels)
+                return Progress()

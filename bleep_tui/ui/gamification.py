@@ -14,10 +14,8 @@ from textual.app import App
 
 from bleep_tui.core.achievements import Achievement, Earned, Facts, earned_badges, earned_event, learner_facts
 from bleep_tui.core.curriculum import Curriculum
-from bleep_tui.core.events import Event
 from bleep_tui.core.streaks import Streak, local_zone, weekly_streak
 from bleep_tui.i18n import _, ngettext
-from bleep_tui.store.files import StoreError
 from bleep_tui.ui.glyphs import ASCII
 
 
@@ -28,24 +26,15 @@ class Standing:
     locked: list[Achievement]
 
 
-def learner_events(app: App) -> list[Event]:
-    try:
-        return app.store.events()
-    except StoreError as error:
-        app.notify(str(error), severity="error", markup=False)
-        return []
-
-
 def streak(app: App, finished_at: tuple[str, ...]) -> Streak:
     """The weekly streak now, from when the learner finished lessons."""
     return weekly_streak(finished_at, datetime.now(timezone.utc), local_zone(), app.settings.paused_weeks)
 
 
-def standing(app: App, events: list[Event] | None = None) -> Standing:
-    events = learner_events(app) if events is None else events
+def standing(app: App) -> Standing:
     now = datetime.now(timezone.utc)
-    facts = learner_facts(events, Curriculum.of(app.catalog.lessons.values()), now, local_zone(), app.settings.paused_weeks)
-    earned = earned_badges(app.achievements, events, facts, now.isoformat(timespec="seconds"))
+    facts = learner_facts(app.learner_progress(), Curriculum.of(app.catalog.lessons.values()), now, local_zone(), app.settings.paused_weeks)
+    earned = earned_badges(app.achievements, facts, now.isoformat(timespec="seconds"))
     have = {badge.id for badge in earned}
     return Standing(facts, earned, [a for a in app.achievements if a.id not in have])
 

@@ -19,6 +19,7 @@ from bleep_tui.core.achievements import (
 )
 from bleep_tui.core.curriculum import Curriculum
 from bleep_tui.core.events import Event
+from bleep_tui.core.progress import Progress
 
 UTC = timezone.utc
 NOW = datetime(2026, 3, 11, 12, 0, tzinfo=UTC)  # a Wednesday in ISO week 11
@@ -47,7 +48,7 @@ def sim_task(lesson: str, *trace: dict) -> list[Event]:
 
 
 def facts(events: list[Event], paused: tuple[str, ...] = (), now: datetime = NOW):
-    return learner_facts(events, CURRICULUM, now, UTC, paused)
+    return learner_facts(Progress.of(events), CURRICULUM, now, UTC, paused)
 
 
 def met(rule: Rule, events: list[Event], **kwargs) -> bool:
@@ -182,45 +183,45 @@ TWO = badge("two", Rule("lessons_completed", count=2), points=20)
 
 def test_a_badge_met_for_the_first_time_is_new_and_dated_now() -> None:
     events = finished("atm")
-    earned = earned_badges([FIRST, TWO], events, facts(events), "2026-03-11T12:00:00+00:00")
+    earned = earned_badges([FIRST, TWO], facts(events), "2026-03-11T12:00:00+00:00")
     assert [(b.id, b.new, b.at) for b in earned] == [("first", True, "2026-03-11T12:00:00+00:00")]
 
 
 def test_a_recorded_badge_keeps_its_first_date_and_is_not_new_again() -> None:
     events = finished("atm")
-    first = earned_badges([FIRST], events, facts(events), "2026-03-01T09:00:00+00:00")[0]
+    first = earned_badges([FIRST], facts(events), "2026-03-01T09:00:00+00:00")[0]
     events.append(earned_event(first))
     events += finished("codes")
-    again = earned_badges([FIRST], events, facts(events), "2026-03-20T09:00:00+00:00")
+    again = earned_badges([FIRST], facts(events), "2026-03-20T09:00:00+00:00")
     assert [(b.id, b.new, b.at) for b in again] == [("first", False, "2026-03-01T09:00:00+00:00")]
 
 
 def test_a_badge_is_kept_when_its_definition_later_becomes_harder() -> None:
     events = finished("atm")
-    events.append(earned_event(earned_badges([FIRST], events, facts(events), NOW.isoformat())[0]))
+    events.append(earned_event(earned_badges([FIRST], facts(events), NOW.isoformat())[0]))
     harder = replace(FIRST, rule=Rule("lessons_completed", count=5), points=99)
-    earned = earned_badges([harder], events, facts(events), NOW.isoformat())
+    earned = earned_badges([harder], facts(events), NOW.isoformat())
     assert [(b.id, b.points, b.new) for b in earned] == [("first", 10, False)]  # the points as earned
     assert badge_points(earned) == 10
 
 
 def test_a_badge_is_kept_when_its_definition_is_removed() -> None:
     events = finished("atm")
-    events.append(earned_event(earned_badges([FIRST], events, facts(events), NOW.isoformat())[0]))
-    earned = earned_badges([], events, facts(events), NOW.isoformat())
+    events.append(earned_event(earned_badges([FIRST], facts(events), NOW.isoformat())[0]))
+    earned = earned_badges([], facts(events), NOW.isoformat())
     assert [(b.id, b.achievement) for b in earned] == [("first", None)]
 
 
 def test_a_definition_made_easier_is_earned_on_the_next_recomputation() -> None:
     events = finished("atm")
-    assert earned_badges([TWO], events, facts(events), NOW.isoformat()) == []
+    assert earned_badges([TWO], facts(events), NOW.isoformat()) == []
     easier = replace(TWO, rule=Rule("lessons_completed", count=1))
-    assert [b.id for b in earned_badges([easier], events, facts(events), NOW.isoformat()) if b.new] == ["two"]
+    assert [b.id for b in earned_badges([easier], facts(events), NOW.isoformat()) if b.new] == ["two"]
 
 
 def test_recomputing_from_the_same_events_gives_the_same_badges() -> None:
     events = finished("atm") + finished("codes") + finished("budget", percent=50)
     definitions = [FIRST, TWO, badge("money", Rule("module_completed", module="money"))]
-    first = earned_badges(definitions, events, facts(events), NOW.isoformat())
-    assert first == earned_badges(definitions, list(events), facts(list(events)), NOW.isoformat())
+    first = earned_badges(definitions, facts(events), NOW.isoformat())
+    assert first == earned_badges(definitions, facts(list(events)), NOW.isoformat())
     assert [b.id for b in first] == ["first", "two", "money"]

@@ -109,7 +109,7 @@ def test_a_file_written_by_the_previous_release_is_migrated_on_the_first_answer(
     profile = json.loads((folder / "a1024.json").read_text())
     assert profile["meta"]["1"]["schema"] == SCHEMA_VERSION and "events" not in profile
     assert store.profile().name == "Sam Jones"
-    assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == ["a1024.events", "a1024.json"]
+    assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == ["a1024.events", "a1024.json", "a1024.summary"]
 
 
 def test_learner_codes_in_any_case_are_one_learner(data_dir: Path) -> None:

@@ -32,6 +32,8 @@ class LessonMenu(SparingOptionList):
 
 
 class HomeScreen(Screen[None]):
+    _shown = False
+
     BINDINGS = [
         Binding("p", "profile", N_("My profile")),
         Binding("b", "class_board", N_("Class board")),
@@ -70,6 +72,11 @@ class HomeScreen(Screen[None]):
         # Also sent when Home is first shown: every look at Home, first or later, comes through here.
         if self.app.content_ready:
             self.refresh_progress()
+        if self._shown:  # back from a lesson or the profile: what it used goes back to the server
+            from bleep_tui.ui.render_cache import give_back_freed_memory
+
+            self.call_after_refresh(give_back_freed_memory)
+        self._shown = True
 
     def on_content_ready(self) -> None:
         self.refresh_progress()

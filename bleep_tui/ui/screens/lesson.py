@@ -67,7 +67,9 @@ class LessonScreen(Screen[None]):
         yield KeyBar()
 
     async def on_mount(self) -> None:
-        run = open_run(self.app.store.events(), self.lesson.id)
+        # Only the events since the lesson's unfinished run started are read, never the whole history.
+        open_id = self.app.learner_progress().open_run_of(self.lesson.id)
+        run = None if open_id is None else open_run(self.app.store.run_events(open_id), self.lesson.id)
         if run is None:
             run = RunState(uuid.uuid4().hex[:12], self.lesson.id, now_iso())
             if not self.app.record(Event("lesson_started", run.started_at, lesson=self.lesson.id, run=run.run)):
