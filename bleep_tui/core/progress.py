@@ -105,7 +105,7 @@ def _moment(at: str) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
 
 
-def _seconds_between(start: str, end: str) -> int:
+def seconds_between(start: str, end: str) -> int:
     try:
         return max(0, int((_moment(end) - _moment(start)).total_seconds()))
     except ValueError:
@@ -193,7 +193,7 @@ class Progress:
             so_far.best_stars = max(so_far.best_stars, event.stars)
             so_far.best_xp = max(so_far.best_xp, event.points)
             so_far.completed_at = so_far.completed_at or event.at
-            so_far.seconds += _seconds_between(run.started_at, event.at)
+            so_far.seconds += seconds_between(run.started_at, event.at)
             so_far.hints += sum(run.hints.values())
             if not any(hints for step, hints in run.hints.items() if step):
                 self.no_hint_lessons.add(run.lesson)

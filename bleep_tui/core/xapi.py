@@ -23,7 +23,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from bleep_tui.core.events import Event
 from bleep_tui.core.model import ChoiceStep, Lesson, OrderStep, SimStep, Step, TextStep
-from bleep_tui.core.progress import _seconds_between
+from bleep_tui.core.progress import seconds_between
 
 XAPI_VERSION = "1.0.3"
 CONTENT_LANGUAGE = "en"  # lessons are written in English; the learner's own language goes in the context
@@ -238,7 +238,7 @@ def _of_event(b: _Builder, event: Event, started: dict[str, str]) -> list[dict[s
         extensions = {b.iri("extensions", "stars"): event.stars, b.iri("extensions", "bonus"): event.bonus}
         result: dict[str, Any] = {"score": score, "success": passed, "completion": True, "extensions": extensions}
         if event.run in started:
-            result["duration"] = iso_duration(_seconds_between(started[event.run], event.at))
+            result["duration"] = iso_duration(seconds_between(started[event.run], event.at))
         activity, context = b.lesson_activity(event.lesson), b.context(event.run, event.lesson, ())
         verdict = {key: value for key, value in result.items() if key != "completion"}
         return [
