@@ -5,15 +5,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 
-from bleep_tui.content.catalog import LEVELS_FILE, Catalog, load_catalog, shipped_dir
+from bleep_tui.content.catalog import LEVELS_FILE, Catalog, compose_in, load_catalog, shipped_dir
 from bleep_tui.content.lessons import DIGCOMP_CODES, ID_PATTERN
 from bleep_tui.content.problems import ContentError, Problem
-from bleep_tui.content.yamlread import FALSE_WORDS, TRUE_WORDS, Fields, compose
+from bleep_tui.content.yamlread import FALSE_WORDS, TRUE_WORDS, Fields
 from bleep_tui.core.achievements import RULE_TYPES, Achievement, Rule
 from bleep_tui.core.mastery import MASTERY_LEVELS
+
+if TYPE_CHECKING:
+    from bleep_tui.content.translated import ContentTranslation
 
 FORMAT_VERSION = 1
 TRACE_EVENT_PATTERN = re.compile(r"[a-z][a-z0-9_]*")
@@ -45,8 +49,9 @@ def achievement_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*.yaml") if p.name != LEVELS_FILE)
 
 
-def load_achievements(folder: Path | None = None, files: list[Path] | None = None, catalog: Catalog | None = None) -> AchievementSet:
-    """Every achievement in `folder` (default: the shipped ones), or just `files`, checked against `catalog`."""
+def load_achievements(folder: Path | None = None, files: list[Path] | None = None, catalog: Catalog | None = None,
+                      translation: ContentTranslation | None = None) -> AchievementSet:
+    """Every achievement in `folder` (default: the shipped ones), or just `files`, checked against `catalog`; translated if given one."""
     from bleep_tui.core.sims import registry
 
     catalog = catalog or load_catalog()
@@ -59,7 +64,7 @@ def load_achievements(folder: Path | None = None, files: list[Path] | None = Non
     first_file: dict[str, Path] = {}
     for path in files if files is not None else achievement_files(folder or shipped_dir("achievements")):
         try:
-            top = Fields(path, compose(path), "", result.problems)
+            top = Fields(path, compose_in(path, translation), "", result.problems)
         except ContentError as error:
             result.problems.extend(error.problems)
             continue

@@ -9,10 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bleep_tui.content.problems import ContentError, Problem
 from bleep_tui.core.levels import Level
 from bleep_tui.core.model import Lesson, Module
+
+if TYPE_CHECKING:
+    from bleep_tui.content.translated import ContentTranslation
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 MODULES_FILE = "modules.yaml"
@@ -41,6 +45,8 @@ class Catalog:
     lessons: dict[str, Lesson] = field(default_factory=dict)
     broken: list[BrokenLesson] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)  # lesson id -> the file it was read from
+    language: str = "en"  # the language it was read in
+    in_english: tuple[str, ...] = ()  # lessons shown in English because their translation is not complete
 
     def in_module(self, module_id: str) -> list[Lesson]:
         return [lesson for lesson in self.lessons.values() if lesson.module == module_id]
@@ -58,11 +64,11 @@ def line_of_field(path: Path, key: str) -> int | None:
     return None
 
 
-def load_modules(path: Path) -> tuple[Module, ...]:
-    from bleep_tui.content.yamlread import Fields, compose
+def load_modules(path: Path, translation: ContentTranslation | None = None) -> tuple[Module, ...]:
+    from bleep_tui.content.yamlread import Fields
 
     problems: list[Problem] = []
-    top = Fields(path, compose(path), "", problems)
+    top = Fields(path, compose_in(path, translation), "", problems)
     modules = []
     for entry in top.mappings("modules"):
         modules.append(Module(entry.text("id"), entry.text("title")))
@@ -73,11 +79,11 @@ def load_modules(path: Path) -> tuple[Module, ...]:
     return tuple(modules)
 
 
-def load_levels(path: Path) -> tuple[Level, ...]:
-    from bleep_tui.content.yamlread import Fields, compose
+def load_levels(path: Path, translation: ContentTranslation | None = None) -> tuple[Level, ...]:
+    from bleep_tui.content.yamlread import Fields
 
     problems: list[Problem] = []
-    top = Fields(path, compose(path), "", problems)
+    top = Fields(path, compose_in(path, translation), "", problems)
     levels = []
     for entry in top.mappings("levels"):
         levels.append(Level(entry.integer("xp", 0, 10_000_000), entry.text("name")))
@@ -94,30 +100,49 @@ def load_levels(path: Path) -> tuple[Level, ...]:
     return tuple(levels)
 
 
-def shipped_levels() -> tuple[Level, ...]:
+def shipped_levels(translation: ContentTranslation | None = None) -> tuple[Level, ...]:
     """The levels in the installed achievements/levels.yaml."""
-    return load_levels(shipped_dir("achievements") / LEVELS_FILE)
+    return load_levels(shipped_dir("achievements") / LEVELS_FILE, translation)
+
+
+def compose_in(path: Path, translation: ContentTranslation | None):
+    """The nodes of a module, level or achievement file, each field translated when it has a translation."""
+    from bleep_tui.content.yamlread import compose
+
+    root = compose(path)
+    if translation is not None:
+        from bleep_tui.content.translate_nodes import translate
+
+        translate(root, translation)
+    return root
 
 
 def lesson_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*.yaml") if p.name != MODULES_FILE)
 
 
-def load_catalog(folder: Path | None = None, files: list[Path] | None = None, warnings: list[Problem] | None = None) -> Catalog:
+def load_catalog(folder: Path | None = None, files: list[Path] | None = None, warnings: list[Problem] | None = None,
+                 translation: ContentTranslation | None = None) -> Catalog:
     """Every lesson in `folder` (default: the shipped lessons), or just `files`; their warnings added to `warnings`.
 
-    A broken file never stops the others: it is listed in `broken` with its problems.
-    Raises ContentError only when the module list itself cannot be read.
+    With a `translation`, each lesson in that language when all of it is translated, else in English
+    (listed in `in_english`). A broken file never stops the others: it is listed in `broken` with its
+    problems. Raises ContentError only when the module list itself cannot be read.
     """
     from bleep_tui.content.lessons import load_lesson
 
     folder = folder or shipped_dir("lessons")
-    modules = load_modules(folder / MODULES_FILE)
+    modules = load_modules(folder / MODULES_FILE, translation)
     module_ids = frozenset(m.id for m in modules)
-    catalog = Catalog(modules)
+    catalog = Catalog(modules, language=translation.language if translation else "en")
+    in_english: list[str] = []
     for path in files if files is not None else lesson_files(folder):
         try:
-            lesson = load_lesson(path, module_ids, warnings)
+            lesson = _translated_lesson(path, module_ids, translation) if translation else None
+            if lesson is None:
+                lesson = load_lesson(path, module_ids, warnings)
+                if translation:
+                    in_english.append(lesson.id)
         except ContentError as error:
             catalog.broken.append(BrokenLesson(path, tuple(error.problems)))
             continue
@@ -127,11 +152,35 @@ def load_catalog(folder: Path | None = None, files: list[Path] | None = None, wa
             continue
         catalog.files[lesson.id] = path
         catalog.lessons[lesson.id] = lesson
+    catalog.in_english = tuple(lesson_id for lesson_id in in_english if lesson_id in catalog.lessons)
     order = {m.id: i for i, m in enumerate(modules)}
     catalog.lessons = dict(
         sorted(catalog.lessons.items(), key=lambda kv: (order.get(kv[1].module, 99), kv[1].level, str(catalog.files[kv[0]])))
     )
     return catalog
+
+
+def _translated_lesson(path: Path, module_ids: frozenset[str], translation: ContentTranslation) -> Lesson | None:
+    """The lesson in `path` in the translation's language, or None when any of it is not translated there.
+
+    A translated lesson that does not load (a broken overlay, a translation that breaks a check) is None
+    too: the learner gets the English one, and `bleep lessons validate` names the problem.
+    """
+    from bleep_tui.content.lessons import load_lesson
+    from bleep_tui.content.translate_nodes import apply_overlay, lesson_id_of, translate, untranslated
+    from bleep_tui.content.yamlread import compose
+
+    root = compose(path)
+    if untranslated(root, translation):
+        return None
+    translate(root, translation)
+    overlay = translation.overlay_file(lesson_id_of(root))
+    if overlay.is_file() and apply_overlay(root, overlay):
+        return None
+    try:
+        return load_lesson(path, module_ids, root=root)
+    except ContentError:
+        return None
 
 
 def unknown_after(catalog: Catalog, also_known: frozenset[str] = frozenset()) -> list[Problem]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import yaml
+
 from bleep_tui.content.giveaways import giveaways
 from bleep_tui.content.problems import ContentError, Problem
 from bleep_tui.content.real_banks import real_bank_problems
@@ -34,13 +36,13 @@ DEFAULT_POINTS = 10
 MAX_OPTIONS = 8
 
 
-def load_lesson(path: Path, module_ids: frozenset[str], warnings: list[Problem] | None = None) -> Lesson:
-    """The lesson in `path`, or ContentError listing every problem found in it.
+def load_lesson(path: Path, module_ids: frozenset[str], warnings: list[Problem] | None = None, root: yaml.Node | None = None) -> Lesson:
+    """The lesson in `path` (or in `root`, its nodes already composed and translated), or ContentError listing every problem.
 
     Given a `warnings` list, adds to it what a learner could answer without knowing (content/giveaways.py).
     """
     problems: list[Problem] = []
-    top = Fields(path, compose(path), "", problems)
+    top = Fields(path, compose(path) if root is None else root, "", problems)
     if problems:
         raise ContentError(problems)
     version = top.integer("format", 1, 99)

@@ -8,7 +8,8 @@ fuzzy. A comment on the lines just above a field that starts with a comment tag 
 `pybabel extract --add-comments` (`# Translators: ...`) goes to the translator.
 
 Names, addresses, IBANs, phone numbers and amounts in a simulation's scenario are not prose: they
-differ per country and will come from per-language scenario files, not from translation.
+differ per country and come from per-language scenario overlays (content/translated.py), not from
+translation. `prose_nodes` is also what puts a translation back in its place.
 """
 
 from __future__ import annotations
@@ -39,74 +40,79 @@ def extract_content(fileobj: BinaryIO, keywords: Collection[str], comment_tags: 
     """Babel's extractor interface: every prose field of one content file."""
     text = fileobj.read().decode("utf-8")
     root = yaml.compose(text, Loader=FAST_LOADER)
+    lines, tags = text.splitlines(), tuple(comment_tags)
+    for context, node in prose_nodes(root):
+        comments = _comments_above(lines, node.start_mark.line, tags)
+        if isinstance(node, yaml.SequenceNode):
+            comments.append(ACCEPTED_ANSWERS_NOTE)
+        yield node.start_mark.line + 1, "pgettext", (context, english(node)), comments
+
+
+def english(node: yaml.Node) -> str:
+    """The message of a prose field: its text, or a list of accepted answers one a line."""
+    if isinstance(node, yaml.SequenceNode):
+        return "\n".join(item.value for item in node.value if isinstance(item, yaml.ScalarNode))
+    return node.value
+
+
+def prose_nodes(root: yaml.Node | None) -> Iterator[tuple[str, yaml.Node]]:
+    """Every prose field of a content file with its context: a text's scalar node, or a list of accepted answers."""
     if not isinstance(root, yaml.MappingNode):
         return
-    found = _Found(text.splitlines(), tuple(comment_tags))
     top = _mapping(root)
     if "steps" in top:
         lesson = _scalar(top.get("id")) or "lesson"
         for key in ("title", "summary"):
-            found.field(lesson, key, top)
+            yield from _field(lesson, key, top)
         for step in _items(top["steps"]):
             fields = _mapping(step)
-            found.walk(f"{lesson}/{_scalar(fields.get('id')) or 'step'}", "", step)
+            yield from _walk(f"{lesson}/{_scalar(fields.get('id')) or 'step'}", "", step)
     for kind, key, prose in (("module", "modules", ("title",)), ("achievement", "achievements", ("title", "description"))):
         for item in _items(top.get(key)):
             fields = _mapping(item)
             for name in prose:
-                found.field(f"{kind}/{_scalar(fields.get('id'))}", name, fields)
+                yield from _field(f"{kind}/{_scalar(fields.get('id'))}", name, fields)
     for number, item in enumerate(_items(top.get("levels")), 1):
-        found.field(f"level/{number}", "name", _mapping(item))
-    yield from found.messages
+        yield from _field(f"level/{number}", "name", _mapping(item))
 
 
-class _Found:
-    def __init__(self, lines: list[str], comment_tags: tuple[str, ...]) -> None:
-        self.lines, self.comment_tags = lines, comment_tags
-        self.messages: list[Message] = []
+def _field(context: str, key: str, fields: dict[str, yaml.Node]) -> Iterator[tuple[str, yaml.Node]]:
+    node = fields.get(key)
+    if isinstance(node, yaml.ScalarNode) and node.value.strip():
+        yield f"{context}/{key}", node
 
-    def field(self, context: str, key: str, fields: dict[str, yaml.Node]) -> None:
-        node = fields.get(key)
-        if isinstance(node, yaml.ScalarNode) and node.value.strip():
-            self.add(node, f"{context}/{key}", node.value)
 
-    def add(self, node: yaml.Node, context: str, message: str, note: str = "") -> None:
-        comments = self.comments_above(node.start_mark.line)
-        if note:
-            comments.append(note)
-        self.messages.append((node.start_mark.line + 1, "pgettext", (context, message), comments))
+def _comments_above(lines: list[str], line: int, comment_tags: tuple[str, ...]) -> list[str]:
+    """The tagged comments on the lines just above `line` (0-based), top first."""
+    comments: list[str] = []
+    index = line - 1
+    while index >= 0 and lines[index].lstrip().startswith("#"):
+        comment = lines[index].lstrip()[1:].strip()
+        if comment_tags and comment.startswith(comment_tags):
+            comments.insert(0, comment)
+        index -= 1
+    return comments
 
-    def comments_above(self, line: int) -> list[str]:
-        """The tagged comments on the lines just above `line` (0-based), top first."""
-        comments: list[str] = []
-        index = line - 1
-        while index >= 0 and self.lines[index].lstrip().startswith("#"):
-            comment = self.lines[index].lstrip()[1:].strip()
-            if self.comment_tags and comment.startswith(self.comment_tags):
-                comments.insert(0, comment)
-            index -= 1
-        return comments
 
-    def walk(self, context: str, path: str, node: yaml.Node) -> None:
-        """Every prose field under `node`, a step or a part of one; `path` names it inside the step."""
-        for key_node, value in node.value if isinstance(node, yaml.MappingNode) else ():
-            key = key_node.value
-            where = f"{path}.{key}" if path else key
-            if key in PROSE_FIELDS and isinstance(value, yaml.ScalarNode):
-                if value.value.strip():
-                    self.add(value, f"{context}/{where}", value.value)
-            elif key == ACCEPTED_ANSWERS and isinstance(value, yaml.SequenceNode):
-                answers = [item.value for item in value.value if isinstance(item, yaml.ScalarNode)]
-                self.add(value, f"{context}/{where}", "\n".join(answers), ACCEPTED_ANSWERS_NOTE)
-            elif isinstance(value, yaml.SequenceNode):
-                for index, item in enumerate(value.value):
-                    if isinstance(item, yaml.ScalarNode):
-                        if key in PROSE_FIELDS and item.value.strip():
-                            self.add(item, f"{context}/{where}[{index}]", item.value)
-                    else:
-                        self.walk(context, f"{where}[{index}]", item)
-            elif isinstance(value, yaml.MappingNode):
-                self.walk(context, where, value)
+def _walk(context: str, path: str, node: yaml.Node) -> Iterator[tuple[str, yaml.Node]]:
+    """Every prose field under `node`, a step or a part of one; `path` names it inside the step."""
+    for key_node, value in node.value if isinstance(node, yaml.MappingNode) else ():
+        key = key_node.value
+        where = f"{path}.{key}" if path else key
+        if key in PROSE_FIELDS and isinstance(value, yaml.ScalarNode):
+            if value.value.strip():
+                yield f"{context}/{where}", value
+        elif key == ACCEPTED_ANSWERS and isinstance(value, yaml.SequenceNode):
+            yield f"{context}/{where}", value
+        elif isinstance(value, yaml.SequenceNode):
+            for index, item in enumerate(value.value):
+                if isinstance(item, yaml.ScalarNode):
+                    if key in PROSE_FIELDS and item.value.strip():
+                        yield f"{context}/{where}[{index}]", item
+                else:
+                    yield from _walk(context, f"{where}[{index}]", item)
+        elif isinstance(value, yaml.MappingNode):
+            yield from _walk(context, where, value)
 
 
 def _mapping(node: yaml.Node | None) -> dict[str, yaml.Node]:

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from bleep_tui.content.catalog import MODULES_FILE, PACKAGE_DIR, shipped_dir
 from bleep_tui.content.translatable import extract_content
+from bleep_tui.content.translated import CONTENT_DOMAIN
 from bleep_tui.core.translations import FUZZY, MISSING, TRANSLATED, Coverage, MessageKey, coverage
 from bleep_tui.i18n import DOMAIN, LOCALE_DIR, SOURCE_LANGUAGE
 
-CONTENT_DOMAIN = "bleep-content"
 INTERFACE = "interface"
 ACHIEVEMENTS_AND_LEVELS = "achievements and levels"
 REVIEW_PREFIX = "Review:"  # the header comment line that says who has checked a catalogue

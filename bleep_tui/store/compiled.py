@@ -15,17 +15,21 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import json
+import re
 import zlib
 from pathlib import Path
 from typing import Any, Callable, Iterable, TypeVar
 
 from bleep_tui.content.shipped import Content, content_sources, load_content
+from bleep_tui.content.translated import content_translation, translation_sources
+from bleep_tui.i18n import LOCALE_DIR, SOURCE_LANGUAGE
 from bleep_tui.store.files import atomic_write, ensure_private_dir, remove_stray_temp_files
 
 FORMAT = 2  # 2: the content carries its checksum
 CACHE_FILE = Path("cache") / "content.json"
 OWN_MODULES = ("bleep_tui.core.", "bleep_tui.content.")  # the only classes the file may name
 
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(_[A-Z]{2})?")  # a language's folder in the locale folder, nothing else
 T = TypeVar("T")
 
 
@@ -33,9 +37,17 @@ class NotCompiled(ValueError):
     """The file does not hold what this BLEEP would have written."""
 
 
-def shipped_content(data_dir: Path) -> Content:
-    """The shipped lessons, levels and achievements, from the compiled file when it is up to date."""
-    return compiled(data_dir / CACHE_FILE, content_sources(), load_content)
+def shipped_content(data_dir: Path, language: str = SOURCE_LANGUAGE) -> Content:
+    """The shipped lessons, levels and achievements in `language` as far as they are translated (else in
+    English), from the compiled file when it is up to date: one file per language."""
+    if language == SOURCE_LANGUAGE or not LANGUAGE_CODE.fullmatch(language) or not translation_sources(LOCALE_DIR, language)[0].is_file():
+        return compiled(data_dir / CACHE_FILE, content_sources(), load_content)
+
+    def build() -> Content:
+        return load_content(translation=content_translation(LOCALE_DIR, language))
+
+    cache_file = data_dir / CACHE_FILE.with_name(f"content-{language}.json")
+    return compiled(cache_file, [*content_sources(), *translation_sources(LOCALE_DIR, language)], build)
 
 
 def fingerprint(sources: Iterable[Path]) -> list[Any]:

@@ -1,0 +1,113 @@
+"""Translations and scenario overlays put into a content file's YAML nodes (see content/translated.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from bleep_tui.content.problems import ContentError, Problem
+from bleep_tui.content.translatable import english, prose_nodes
+from bleep_tui.content.translated import ContentTranslation
+from bleep_tui.content.yamlread import compose
+
+TEXT_TAG, MAPPING_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map"
+
+
+def untranslated(root: yaml.Node, translation: ContentTranslation) -> list[str]:
+    """The context of every field of a content file that has no translation."""
+    return [context for context, node in prose_nodes(root) if translation.get(context, english(node)) is None]
+
+
+def translate(root: yaml.Node, translation: ContentTranslation) -> None:
+    """Every field of `root` that has a translation, translated in place."""
+    for context, node in list(prose_nodes(root)):
+        translated = translation.get(context, english(node))
+        if translated is None:
+            continue
+        if isinstance(node, yaml.SequenceNode):  # accepted answers: one a line, as many as the translator gives
+            template = node.value[0] if node.value else node
+            node.value = [
+                yaml.ScalarNode(TEXT_TAG, line.strip(), template.start_mark, template.end_mark)
+                for line in translated.splitlines() if line.strip()
+            ]
+        else:
+            node.value = translated
+
+
+def lesson_id_of(root: yaml.Node) -> str:
+    return _text(_pairs(root).get("id"))
+
+
+def apply_overlay(root: yaml.Node, path: Path) -> list[Problem]:
+    """The scenario overlay in `path` applied to the lesson `root` in place; what is wrong with it, if anything."""
+    try:
+        overlay = compose(path)
+    except ContentError as error:
+        return list(error.problems)
+    problems: list[Problem] = []
+
+    def problem(node: yaml.Node, message: str) -> None:
+        problems.append(Problem(path, message, node.start_mark.line + 1))
+
+    steps = {_text(fields.get("id")): fields for fields in map(_pairs, _sequence(_pairs(root).get("steps")))}
+    changes = _pairs(overlay)
+    if not isinstance(overlay, yaml.MappingNode) or set(changes) != {"steps"} or not isinstance(changes["steps"], yaml.MappingNode):
+        problem(overlay, "a scenario overlay has one field, `steps`: each step id with the `scenario` and `goals` it changes")
+        return problems
+    for step_key, change in changes["steps"].value:
+        step = steps.get(step_key.value)
+        if step is None:
+            problem(step_key, f"the lesson has no step `{step_key.value}`")
+            continue
+        for key_node, value in change.value if isinstance(change, yaml.MappingNode) else ():
+            if key_node.value == "scenario" and isinstance(step.get("scenario"), yaml.MappingNode):
+                _merge(step["scenario"], value, f"{step_key.value}.scenario", problem)
+            elif key_node.value == "goals":
+                _goal_values(step, value, step_key.value, problem)
+            else:
+                problem(key_node, f"an overlay changes a step's `scenario` and `goals` only, not `{key_node.value}`")
+    return problems
+
+
+def _merge(target: yaml.MappingNode, change: yaml.Node, where: str, problem) -> None:
+    """`change`'s fields put into `target`: mappings merged field by field, anything else replaced."""
+    if not isinstance(change, yaml.MappingNode):
+        problem(change, f"`{where}` must be a set of `name: value` fields, as in the lesson")
+        return
+    for key_node, value in change.value:
+        for index, (old_key, old_value) in enumerate(target.value):
+            if old_key.value == key_node.value:
+                if isinstance(old_value, yaml.MappingNode) and isinstance(value, yaml.MappingNode):
+                    _merge(old_value, value, f"{where}.{key_node.value}", problem)
+                else:
+                    target.value[index] = (old_key, value)
+                break
+        else:
+            problem(key_node, f"the English `{where}` has no field `{key_node.value}`: an overlay replaces fields, it adds none")
+
+
+def _goal_values(step: dict[str, yaml.Node], change: yaml.Node, step_id: str, problem) -> None:
+    """Each goal named by its check in `change` gets the value given there."""
+    goals = _sequence(step.get("goals"))
+    for check_node, value in change.value if isinstance(change, yaml.MappingNode) else ():
+        matching = [goal for goal in goals if _text(_pairs(goal).get("check")) == check_node.value]
+        if not matching:
+            problem(check_node, f"step `{step_id}` has no goal `{check_node.value}`")
+        for goal in matching:
+            _merge(goal, yaml.MappingNode(MAPPING_TAG, [(yaml.ScalarNode(TEXT_TAG, "value"), value)]),
+                   f"{step_id}.goals[{check_node.value}]", lambda _node, message: problem(check_node, message))
+
+
+def _pairs(node: yaml.Node | None) -> dict[str, yaml.Node]:
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+
+
+def _sequence(node: yaml.Node | None) -> list[yaml.Node]:
+    return list(node.value) if isinstance(node, yaml.SequenceNode) else []
+
+
+def _text(node: yaml.Node | None) -> str:
+    return node.value if isinstance(node, yaml.ScalarNode) else ""
