@@ -22,8 +22,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def validate_lessons(paths: list[str]) -> int:
-    from bleep_tui.content.catalog import LEVELS_FILE, MODULES_FILE, lesson_files, load_catalog, shipped_levels, unknown_after
+    from bleep_tui.content.catalog import LEVELS_FILE, MODULES_FILE, lesson_files, load_catalog, shipped_dir, shipped_levels, unknown_after
     from bleep_tui.content.problems import ContentError, Problem
+    from bleep_tui.content.translate_nodes import translation_problems
+    from bleep_tui.i18n import LOCALE_DIR
 
     problems = []
     warnings: list[Problem] = []
@@ -39,6 +41,8 @@ def validate_lessons(paths: list[str]) -> int:
         # Files checked on their own may build on any installed lesson.
         problems.extend(unknown_after(catalog, frozenset(load_catalog().lessons) if files is not None else frozenset()))
         problems.extend(catalog.problems)
+        module_ids = frozenset(module.id for module in catalog.modules)
+        problems.extend(translation_problems(files or lesson_files(shipped_dir("lessons")), module_ids, LOCALE_DIR))
     for warning in sorted(warnings, key=lambda w: (str(w.file), w.line or 0)):  # never changes the exit status
         print(warning)
     if report_problems([*missing, *problems]):

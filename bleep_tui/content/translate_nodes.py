@@ -111,3 +111,38 @@ def _sequence(node: yaml.Node | None) -> list[yaml.Node]:
 
 def _text(node: yaml.Node | None) -> str:
     return node.value if isinstance(node, yaml.ScalarNode) else ""
+
+
+def translation_problems(files: list[Path], module_ids: frozenset[str], locale_dir: Path) -> list[Problem]:
+    """What keeps a lesson from being shown in an installed language although it is translated, and
+    what is wrong with each scenario overlay: `bleep lessons validate` reports them."""
+    from bleep_tui.content.lessons import load_lesson
+    from bleep_tui.content.translated import SCENARIOS, content_translation
+
+    problems: list[Problem] = []
+    roots = {}
+    for path in files:
+        try:
+            roots[path] = compose(path)
+        except ContentError:
+            continue  # reported with the English lesson
+    ids = {lesson_id_of(root): path for path, root in roots.items()}
+    for folder in sorted(path for path in locale_dir.iterdir() if path.is_dir()):
+        translation = content_translation(locale_dir, folder.name) or ContentTranslation(folder.name, {}, folder / SCENARIOS)
+        overlays = {path.stem: path for path in sorted(translation.scenarios.glob("*.yaml"))}
+        for lesson_id, path in ids.items():
+            overlay = overlays.get(lesson_id)
+            if overlay is None and (not translation.messages or untranslated(compose(path), translation)):
+                continue  # shown in English: nothing to check in this language
+            root = compose(path)
+            translate(root, translation)
+            found = apply_overlay(root, overlay) if overlay else []
+            try:
+                load_lesson(path, module_ids, root=root)
+            except ContentError as error:
+                found += [Problem(overlay or path, f"in {folder.name}: {problem.message}", None, problem.field) for problem in error.problems]
+            problems += found
+        if len(files) > 1:  # checking every lesson: an overlay must name one
+            problems += [Problem(path, f"no lesson has the id `{path.stem}`: name an overlay after its lesson's id")
+                         for stem, path in overlays.items() if stem not in ids]
+    return problems

@@ -103,7 +103,7 @@ class BleepApp(CursorFollowsFocus[None]):
         self._last_key = self.clock()
         self.glyphs: Glyphs = ASCII if ascii else UNICODE
         self._given_catalog = catalog
-        self._content: Content | None = None
+        self._contents: dict[str, Content] = {}  # by language: a shared terminal's learners may speak several
         self._key_bar: KeyBar | None = None  # the bar that showed the last note
         self._content_lock = Lock()  # the loading thread and a screen that cannot wait read it once between them
         self.content_ready = False  # set, on the app's own thread, when the screens are told (ContentReady)
@@ -115,15 +115,19 @@ class BleepApp(CursorFollowsFocus[None]):
 
     @property
     def content(self) -> Content:
-        """Read by a thread started with the app (see on_mount), or here by the first screen that needs it sooner."""
+        """The content in the session's language: read by a thread started with the app (see on_mount), or
+        here by the first screen that needs it sooner (after a learner chose another language, for one)."""
+        language = self.language.shown
         with self._content_lock:
-            if self._content is None:
+            content = self._contents.get(language)
+            if content is None:
                 from bleep_tui.content.shipped import load_content
                 from bleep_tui.store.compiled import shipped_content
 
                 given = self._given_catalog
-                self._content = shipped_content(self.data_dir) if given is None else load_content(given)
-        return self._content
+                content = shipped_content(self.data_dir, language) if given is None else load_content(given)
+                self._contents[language] = content
+        return content
 
     @property
     def catalog(self) -> Catalog:

@@ -174,6 +174,8 @@ class HomeScreen(Screen[None]):
         else:
             line.append(stars(glyphs, 0) + "       ", style="dim")
         line.append(lesson.title)
+        if lesson.id in self.app.catalog.in_english:
+            line.append("  " + _("(in English)"), style="dim")
         if record and record.in_progress:
             line.append("  " + _("(in progress)"), style="italic")
         return line
