@@ -67,6 +67,11 @@ def speak(language: Language) -> None:
     _speaking.set(language)
 
 
+def shown_language() -> str:
+    """The language this session's screens are in now (`nl`), for formats and content."""
+    return _speaking.get().shown
+
+
 def _(message: str) -> str:
     return _speaking.get().translation.gettext(message)
 

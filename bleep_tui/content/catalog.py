@@ -7,7 +7,7 @@ compiled content (store/compiled.py) never loads PyYAML.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -174,13 +174,15 @@ def _translated_lesson(path: Path, module_ids: frozenset[str], translation: Cont
     if untranslated(root, translation):
         return None
     translate(root, translation)
-    overlay = translation.overlay_file(lesson_id_of(root))
-    if overlay.is_file() and apply_overlay(root, overlay):
+    path_of_overlay = translation.overlay_file(lesson_id_of(root))
+    overlay = apply_overlay(root, path_of_overlay) if path_of_overlay.is_file() else None
+    if overlay and overlay.problems:
         return None
     try:
-        return load_lesson(path, module_ids, root=root)
+        lesson = load_lesson(path, module_ids, root=root)
     except ContentError:
         return None
+    return replace(lesson, language=translation.language, currency=overlay.currency if overlay else lesson.currency)
 
 
 def unknown_after(catalog: Catalog, also_known: frozenset[str] = frozenset()) -> list[Problem]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -10,6 +11,7 @@ from bleep_tui.content.problems import ContentError, Problem
 from bleep_tui.content.translatable import english, prose_nodes
 from bleep_tui.content.translated import ContentTranslation
 from bleep_tui.content.yamlread import compose
+from bleep_tui.core.model import EURO
 
 TEXT_TAG, MAPPING_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map"
 
@@ -39,22 +41,35 @@ def lesson_id_of(root: yaml.Node) -> str:
     return _text(_pairs(root).get("id"))
 
 
-def apply_overlay(root: yaml.Node, path: Path) -> list[Problem]:
-    """The scenario overlay in `path` applied to the lesson `root` in place; what is wrong with it, if anything."""
+@dataclass
+class Overlay:
+    problems: list[Problem]
+    currency: str = EURO  # the ISO 4217 code of the country's money, when the overlay gives one
+
+
+def apply_overlay(root: yaml.Node, path: Path) -> Overlay:
+    """The scenario overlay in `path` applied to the lesson `root` in place; its currency, and what is wrong with it."""
     try:
         overlay = compose(path)
     except ContentError as error:
-        return list(error.problems)
-    problems: list[Problem] = []
+        return Overlay(list(error.problems))
+    result = Overlay([])
 
     def problem(node: yaml.Node, message: str) -> None:
-        problems.append(Problem(path, message, node.start_mark.line + 1))
+        result.problems.append(Problem(path, message, node.start_mark.line + 1))
 
     steps = {_text(fields.get("id")): fields for fields in map(_pairs, _sequence(_pairs(root).get("steps")))}
     changes = _pairs(overlay)
-    if not isinstance(overlay, yaml.MappingNode) or set(changes) != {"steps"} or not isinstance(changes["steps"], yaml.MappingNode):
-        problem(overlay, "a scenario overlay has one field, `steps`: each step id with the `scenario` and `goals` it changes")
-        return problems
+    if not isinstance(overlay, yaml.MappingNode) or not set(changes) <= {"steps", "currency"} or not isinstance(changes.get("steps"), yaml.MappingNode):
+        problem(overlay, "a scenario overlay has the field `steps` (each step id with the `scenario` and `goals` it changes), "
+                         "and may have `currency`")
+        return result
+    if "currency" in changes:
+        result.currency = _text(changes["currency"])
+        from babel.numbers import is_currency
+
+        if not is_currency(result.currency):
+            problem(changes["currency"], f"`currency` must be a currency's three-letter code, like EUR, RON or TRY (got `{result.currency}`)")
     for step_key, change in changes["steps"].value:
         step = steps.get(step_key.value)
         if step is None:
@@ -67,7 +82,7 @@ def apply_overlay(root: yaml.Node, path: Path) -> list[Problem]:
                 _goal_values(step, value, step_key.value, problem)
             else:
                 problem(key_node, f"an overlay changes a step's `scenario` and `goals` only, not `{key_node.value}`")
-    return problems
+    return result
 
 
 def _merge(target: yaml.MappingNode, change: yaml.Node, where: str, problem) -> None:
@@ -136,7 +151,7 @@ def translation_problems(files: list[Path], module_ids: frozenset[str], locale_d
                 continue  # shown in English: nothing to check in this language
             root = compose(path)
             translate(root, translation)
-            found = apply_overlay(root, overlay) if overlay else []
+            found = apply_overlay(root, overlay).problems if overlay else []
             try:
                 load_lesson(path, module_ids, root=root)
             except ContentError as error:

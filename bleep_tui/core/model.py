@@ -8,6 +8,7 @@ from typing import Any, Literal
 StepType = Literal["info", "choice", "text", "order", "sim"]
 STEP_TYPES: tuple[str, ...] = ("info", "choice", "text", "order", "sim")
 MAX_TRIES = 3
+EURO = "EUR"
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,8 @@ class Lesson:
     minutes: int
     steps: tuple[Step, ...] = field(default=())
     after: tuple[str, ...] = ()  # ids of lessons this one builds on: suggested first, never a lock
+    language: str = "en"  # the language it is shown in
+    currency: str = EURO  # the money of its simulations (ISO 4217): a translation's scenario overlay may change it
 
     @property
     def step_types(self) -> list[str]:

@@ -151,7 +151,9 @@ class LessonScreen(Screen[None]):
             draft = self.run.step(step.id).draft
             if isinstance(draft, dict):
                 model.resume_task(draft)
-            return widget_class(step.sim)(model)
+            widget = widget_class(step.sim)(model)
+            widget.currency = self.lesson.currency
+            return widget
         seed = step_seed(self.run.run, step.id)
         if isinstance(step, ChoiceStep):
             order = option_order(step, seed)

@@ -9,7 +9,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from bleep_tui.core.sims.atm import AtmModel
-from bleep_tui.core.sims.money import euro
+from bleep_tui.formats import money, whole_money
 from bleep_tui.i18n import _
 from bleep_tui.ui.sims.machine import MESSAGE_LINE, SIDE_KEYS, keypad_text, screen_text
 from bleep_tui.ui.sims.timed import TimedSimWidget, keys_line
@@ -95,9 +95,9 @@ class AtmWidget(TimedSimWidget):
         model, scenario = self.model, self.model.scenario
         notices = {
             "wrong_pin": _("Wrong PIN. You have {n} tries left.").format(n=3 - model.wrong_pins),
-            "not_multiple": _("Please choose an amount in multiples of {note} euro.").format(note=scenario.smallest_note),
-            "daily_limit": _("That is over your daily limit. You can take up to {left} euro today.").format(
-                left=max(0, scenario.daily_limit - model.withdrawn_today)
+            "not_multiple": _("Please choose an amount in multiples of {note}.").format(note=whole_money(scenario.smallest_note, self.currency)),
+            "daily_limit": _("That is over your daily limit. You can take up to {left} today.").format(
+                left=whole_money(max(0, scenario.daily_limit - model.withdrawn_today), self.currency)
             ),
             "insufficient_funds": _("Sorry, there is not enough money in your account."),
             "cancelled": _("Cancelled. No money was taken."),
@@ -122,23 +122,23 @@ class AtmWidget(TimedSimWidget):
             return [(_("How much cash would you like?"), "")] + notice
         if state == "other":
             return [
-                (_("Type the amount in euro (multiples of {note}), then Enter.").format(note=scenario.smallest_note), ""),
-                (f"EUR {model.typed or '_'}", "bold"),
+                (_("Type the amount (multiples of {note}), then Enter.").format(note=whole_money(scenario.smallest_note, self.currency)), ""),
+                (f"{self.currency} {model.typed or '_'}", "bold"),
             ] + notice
         if state == "fee":
             return [(_("This machine belongs to {bank}, not to your bank.").format(bank=scenario.bank), ""),
-                    (_("It charges a fee of {fee} euro for this withdrawal. Do you accept the fee?").format(fee=euro(model.fee)), "bold")]
+                    (_("It charges a fee of {fee} for this withdrawal. Do you accept the fee?").format(fee=money(model.fee, self.currency)), "bold")]
         if state == "receipt":
-            return [(_("You chose {amount} euro.").format(amount=model.amount), ""), (_("Would you like a receipt?"), "")]
+            return [(_("You chose {amount}.").format(amount=whole_money(model.amount, self.currency)), ""), (_("Would you like a receipt?"), "")]
         if state == "balance":
-            return [(_("Your balance: {balance} euro").format(balance=euro(model.balance)), "bold")]
+            return [(_("Your balance: {balance}").format(balance=money(model.balance, self.currency)), "bold")]
         if state == "statement":
             return [(_("Mini-statement"), "bold")] + [(line, "") for line in scenario.statement[:4]]
         if state == "take_card":
             later = [(_("Your cash will come next."), "")] if model.amount else []
             return notice + [(_("Please take your card."), "bold")] + later
         if state == "take_cash":
-            return [(_("Please take your cash: {amount} euro.").format(amount=model.cash_out), "bold")]
+            return [(_("Please take your cash: {amount}.").format(amount=whole_money(model.cash_out, self.currency)), "bold")]
         if state == "card_kept":
             why = _("Your card was not taken in time.") if model.notice == "not_taken" else _("The PIN was wrong 3 times.")
             return [
@@ -165,7 +165,7 @@ class AtmWidget(TimedSimWidget):
         if kind == "language":
             return value
         if kind == "amount":
-            return _("{amount} euro").format(amount=value)
+            return whole_money(int(value), self.currency)
         return labels[kind]
 
     def _hands(self) -> Text:
@@ -179,7 +179,7 @@ class AtmWidget(TimedSimWidget):
         status = Text(_("Card: {where}").format(where=card) + " | ")
         status.append(_("Hand: on the keypad") if model.covered else _("Hand: not on the keypad"))
         if model.cash_out:
-            status.append(" | " + _("Cash: {amount} euro in the tray").format(amount=model.cash_out), style="bold")
+            status.append(" | " + _("Cash: {amount} in the tray").format(amount=whole_money(model.cash_out, self.currency)), style="bold")
         if model.receipt_out:
             status.append(" | " + _("Receipt in the slot"))
         status.append("\n")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -11,7 +13,7 @@ from textual.widgets import Static
 
 from bleep_tui.core.answers import IBAN_LENGTHS
 from bleep_tui.core.sims.banking import DIGIT_STATES, BankingModel
-from bleep_tui.core.sims.money import euro
+from bleep_tui.formats import money, number
 from bleep_tui.i18n import _
 from bleep_tui.ui.sims.machine import MESSAGE_LINE, screen_text
 from bleep_tui.ui.sims.timed import TimedSimWidget, keys_line
@@ -111,9 +113,9 @@ class BankingWidget(TimedSimWidget):
             ),
             "iban_checksum": _("This IBAN is not correct: a character is wrong, or two are swapped. Check it again, letter by letter."),
             "name_match": self.app.glyphs.right + " " + _("The name matches the account holder."),
-            "amount_not_amount": _("Type an amount like 25 or 25.50."),
+            "amount_not_amount": _("Type an amount like {example}.").format(example=number(Decimal("25.50"))),
             "amount_zero": _("The amount must be more than 0."),
-            "amount_insufficient_funds": _("Not enough money: your balance is {balance} euro.").format(balance=euro(model.balance)),
+            "amount_insufficient_funds": _("Not enough money: your balance is {balance}.").format(balance=money(model.balance, self.currency)),
         }
         return [(notices[model.notice], "bold")] if model.notice in notices else []
 
@@ -128,7 +130,7 @@ class BankingWidget(TimedSimWidget):
             return [(_("The app is locked after 3 wrong codes."), "bold"),
                     (_("Call your bank on the number on the back of your card to unlock it."), "")]
         if state == "overview":
-            lines = [(_("Current account: {balance} euro").format(balance=euro(model.balance)), "bold"), (_("Recent:"), "")]
+            lines = [(_("Current account: {balance}").format(balance=money(model.balance, self.currency)), "bold"), (_("Recent:"), "")]
             lines += [(line, "") for line in model.history[:3]]
             return lines + notice
         if state == "messages":
@@ -150,13 +152,13 @@ class BankingWidget(TimedSimWidget):
             }
             return title + [(checks[result], "bold")]
         if state == "amount":
-            return title + notice + [(_("Amount in euro:"), ""), field]
+            return title + notice + [(_("Amount in {currency}:").format(currency=self.currency), ""), field]
         if state == "reference":
             return title + [(_("Reference (what it is for, like: Rent May):"), ""), field]
         if state == "review":
             draft = model.draft
             return [(_("Check, then confirm"), "bold"), (_("To: {name}").format(name=draft["payee_name"]), ""),
-                    (grouped_iban(draft["iban"]), ""), (_("Amount: {amount} euro").format(amount=euro(model.amount)), "bold"),
+                    (grouped_iban(draft["iban"]), ""), (_("Amount: {amount}").format(amount=money(model.amount, self.currency)), "bold"),
                     (_("Reference: {reference}").format(reference=draft["reference"] or "-"), "")]
         if state == "otp":
             return [(_("Confirm the payment"), "bold"), (_("We sent you a code by text message. Type it here:"), ""),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.message import Message
 from textual.widget import Widget
 
+from bleep_tui.core.model import EURO
 from bleep_tui.core.sims.base import SimModel, TraceEntry
 
 
@@ -37,6 +38,8 @@ class SimWidget(Widget, can_focus=True):
         height: 1fr;
     }
     """
+
+    currency = EURO  # the money of the lesson's scenario: the lesson screen sets it (a scenario overlay may give lei)
 
     def __init__(self, model: SimModel) -> None:
         super().__init__(classes="sim")

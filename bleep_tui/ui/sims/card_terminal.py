@@ -9,7 +9,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from bleep_tui.core.sims.card_terminal import CardTerminalModel
-from bleep_tui.core.sims.money import euro
+from bleep_tui.formats import machine_amount, money
 from bleep_tui.i18n import _
 from bleep_tui.ui.sims.machine import MESSAGE_LINE, keypad_text, screen_text
 from bleep_tui.ui.sims.timed import TimedSimWidget, keys_line
@@ -76,7 +76,7 @@ class CardTerminalWidget(TimedSimWidget):
 
     def _paragraphs(self) -> list[tuple[str, str]]:
         model = self.model
-        amount = f"EUR {euro(model.amount)}"
+        amount = machine_amount(model.amount, self.currency)
         heading = _("REFUND") if model.refund else _("PAY")
         notices = {
             "over_limit": _("Over the contactless limit. Insert card and enter PIN."),
@@ -117,13 +117,13 @@ class CardTerminalWidget(TimedSimWidget):
             return text
         what = _("back") if model.refund else ""
         says = {
-            "present": _('The shop assistant says: "That is {price} euro, please."'),
+            "present": _('The shop assistant says: "That is {price}, please."'),
             "declined": _('The shop assistant says: "Sorry, your card was declined. Do you have another way to pay?"'),
         }
         if model.refund and model.state == "present":
-            return Text(_('The shop assistant says: "You get {price} euro {back} on your card."').format(price=euro(model.scenario.price), back=what))
+            return Text(_('The shop assistant says: "You get {price} {back} on your card."').format(price=money(model.scenario.price, self.currency), back=what))
         key = "declined" if model.notice == "declined" else model.state
-        return Text(says.get(key, "").format(price=euro(model.scenario.price)))
+        return Text(says.get(key, "").format(price=money(model.scenario.price, self.currency)))
 
     def _hands(self) -> Text:
         model = self.model

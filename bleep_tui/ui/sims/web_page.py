@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from bleep_tui.core.sims.email import Link
-from bleep_tui.core.sims.money import euro
+from bleep_tui.formats import money, whole_money
 from bleep_tui.i18n import N_, _
 from bleep_tui.ui.sims.dialogs import DIALOG_CSS
 from bleep_tui.ui.widgets.key_bar import KeyBar
@@ -67,7 +67,7 @@ def page_screen(link: Link, scam: bool) -> SimulatedScreen:
     if not scam:
         return SimulatedScreen(_("Web page (simulated)"), link.address, text)
     if link.opens == "payment":
-        text.append(_("Amount to pay: {amount} euro").format(amount=euro(link.fee)) + "\n", style="bold")
+        text.append(_("Amount to pay: {amount}").format(amount=money(link.fee)) + "\n", style="bold")
         text.append(_("Card number:    ____ ____ ____ ____") + "\n")
         text.append(_("Expiry date:    __/__      Security code: ___") + "\n\n")
         text.append(_("Press Enter to type your card details and pay."))
@@ -82,7 +82,7 @@ def locked_screen(name: str) -> SimulatedScreen:
     """What a scam's attachment does when it is opened: a "your files are locked" demand."""
     text = Text(_("YOUR FILES ARE LOCKED") + "\n\n", style="bold")
     text.append(_("All your documents and photos on this computer are locked.") + "\n")
-    text.append(_("Pay 300 euro within 48 hours to get them back, or they will be deleted.") + "\n\n")
+    text.append(_("Pay {amount} within 48 hours to get them back, or they will be deleted.").format(amount=whole_money(300)) + "\n\n")
     text.append(_("(This happened when you opened {name}.)").format(name=name), style="dim")
     return SimulatedScreen(_("{name} (simulated)").format(name=name), "", text)
 
@@ -92,9 +92,9 @@ def what_happened(kind: str, fee_cents: int = 0, name: str = "") -> tuple[str, s
     title = _("Simulation: what just happened")
     if kind == "payment":
         happened = _(
-            "{amount} euro was taken from your card. The page was not the company's: it was the scammers' page. "
+            "{amount} was taken from your card. The page was not the company's: it was the scammers' page. "
             "Now they also have your card number and security code, and they can take much more."
-        ).format(amount=euro(fee_cents))
+        ).format(amount=money(fee_cents))
         steps = [
             _("Call your bank on the number on the back of your card, and block the card."),
             _("Check your bank statement for payments you do not know, and tell the bank about them."),

@@ -26,7 +26,7 @@ async def test_taking_40_euro_safely_scores_every_goal_and_the_lesson_is_saved(d
         assert "Withdraw cash" in await press(pilot, "1", "enter")
         await press(pilot, "a", "b")  # Withdraw cash, 40 euro
         assert "Please take your card." in await press(pilot, "b")  # no receipt: the card comes first
-        assert "Please take your cash: 40 euro." in await press(pilot, "t")
+        assert "Please take your cash: €40." in await press(pilot, "t")
         await press(pilot, "m")
         debrief = await press(pilot, "w")
         assert "Task finished: 5 of 5 goals met. +48 points (with a first-try bonus of 8)" in debrief
@@ -42,7 +42,7 @@ async def test_forgetting_to_cover_the_pin_and_leaving_the_cash_misses_those_goa
         await press(pilot, "i", "a", "4", "0", "7", "1", "enter")
         await press(pilot, "a", "c", "b")  # 50 euro, not 40
         screen = await press(pilot, "t")
-        assert "Cash: 50 euro in the tray" in screen
+        assert "Cash: €50 in the tray" in screen
         assert "Task finished: 2 of 5 goals met. +15 points" in await press(pilot, "w")  # leaving the cash; no receipt left
         told = debrief(pilot)
         assert "Press P to cover the keypad before you type the PIN." in told

@@ -17,7 +17,7 @@ async def test_paying_the_rent_with_a_checked_name_and_the_texted_code_scores_ev
         await start_lesson(pilot, lesson)
         assert "Enter your login code:" in screen_text(app)
         assert "* * * * *" in await type_text(pilot, "24680")
-        assert "Current account: 1240.75 euro" in await press(pilot, "enter")
+        assert "Current account: €1,240.75" in await press(pilot, "enter")
         await press(pilot, "n")
         await type_text(pilot, "Karin Novak")  # `n` and `a` are letters here, not commands
         assert "IBAN of Karin Novak:" in await press(pilot, "enter")
@@ -30,12 +30,12 @@ async def test_paying_the_rent_with_a_checked_name_and_the_texted_code_scores_ev
         await press(pilot, "enter")
         await type_text(pilot, "Rent May")
         screen = await press(pilot, "enter")
-        assert "NL35 RVSB 0123 4567 89" in screen and "Amount: 650.00 euro" in screen
+        assert "NL35 RVSB 0123 4567 89" in screen and "Amount: €650.00" in screen
         screen = await press(pilot, "enter")
         assert "Confirm the payment" in screen
         assert "Your code is 731904 to pay 650.00 euro to Karin Novak." in shown(pilot, "#phone-texts")
         await type_text(pilot, "731904")
-        assert "Current account: 590.75 euro" in await press(pilot, "enter")
+        assert "Current account: €590.75" in await press(pilot, "enter")
         debrief = await press(pilot, "l")
         assert "Task finished: 5 of 5 goals met. +48 points (with a first-try bonus of 8)" in debrief
         result = await finish_with_the_right_choice(pilot)
@@ -63,7 +63,7 @@ async def test_paying_the_fake_relative_without_checking_misses_the_safety_goals
         await type_text(pilot, "bill")
         await press(pilot, "enter", "enter")
         await type_text(pilot, "482913")
-        assert "Current account: 432.40 euro" in await press(pilot, "enter")
+        assert "Current account: €432.40" in await press(pilot, "enter")
         assert "Task finished: 1 of 4 goals met. +5 points" in await press(pilot, "l")
         told = debrief(pilot)
         assert "Never pay to a new account because a message says" in told

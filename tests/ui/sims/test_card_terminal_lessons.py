@@ -16,7 +16,7 @@ async def test_a_contactless_coffee_with_a_receipt_scores_every_goal_and_the_les
     async with app.run_test(size=SIZE) as pilot:
         await start_lesson(pilot, lesson)
         screen = screen_text(app)
-        assert "PAY  EUR 3.40" in screen and "That is 3.40 euro, please." in screen and "tap card" in screen
+        assert "PAY  EUR 3.40" in screen and "That is €3.40, please." in screen and "tap card" in screen
         assert "Customer receipt?" in await press(pilot, "t")
         await press(pilot, "enter")
         debrief = await press(pilot, "w")

@@ -91,10 +91,10 @@ async def test_paying_the_parcel_fee_from_the_text_message_takes_the_money_and_t
         await pilot.press("o")
         await pilot.pause()
         page = screen_text(app)
-        assert "http://parcelfast-pay.top/card" in page and "Amount to pay: 1.99 euro" in page
+        assert "http://parcelfast-pay.top/card" in page and "Amount to pay: €1.99" in page
         await pilot.press("enter")  # pay
         await pilot.pause()
-        assert "1.99 euro was taken from your card" in screen_text(app)
+        assert "€1.99 was taken from your card" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
         text = await end_task(pilot)
