@@ -17,7 +17,7 @@ EURO = "EUR"
 # The regional variant each language's money and dates are written in: English as Ireland writes the
 # euro (sign first, day before month), Portuguese as Portugal writes it (sign after the amount).
 LOCALES = {"en": "en_IE", "pt": "pt_PT"}
-MACHINE_PATTERN = "#,##0.00"  # a card terminal's amount: digits only, after the currency's code
+AMOUNT_PATTERN = "#,##0.00"
 
 
 def locale_code() -> str:
@@ -40,17 +40,16 @@ def whole_money(amount: int, currency: str = EURO) -> str:
     return format_currency(amount, currency, format=_without_cents(locale), locale=locale, currency_digits=False)
 
 
+def amount(cents: int) -> str:
+    """An amount without its currency, always with cents: `1,234.50` (English), `1.234,50` (Dutch)."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(Decimal(cents).scaleb(-2), format=AMOUNT_PATTERN, locale=_locale(locale_code()))
+
+
 def machine_amount(cents: int, currency: str = EURO) -> str:
     """An amount as a card terminal's display shows it: `EUR 12,50` (Dutch)."""
-    from babel.numbers import format_decimal
-
-    return f"{currency} {format_decimal(Decimal(cents).scaleb(-2), format=MACHINE_PATTERN, locale=_locale(locale_code()))}"
-
-
-def number(value: int | float | Decimal) -> str:
-    from babel.numbers import format_decimal
-
-    return format_decimal(value, locale=_locale(locale_code()))
+    return f"{currency} {amount(cents)}"
 
 
 def day(value: date) -> str:

@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from typing import Callable
 
 
 def normalise(text: str, case_sensitive: bool = False) -> str:
-    """Trim, collapse runs of white space to one space, and fold case unless told not to."""
+    """Trim, collapse runs of white space to one space, and unless told not to, fold case and accents.
+
+    People often type without accents (on a keyboard of another country, or in a hurry): `cafe`
+    matches `café`, `Sanatate` matches `Sănătate`, `Istanbul` and `ISTANBUL` match `İstanbul`, and
+    `Isik` matches Turkish `Işık`. Turkish capitals do not fold as elsewhere (`I` is `ı`, `İ` is
+    `i`), so the dotted and dotless i are one letter here, whichever case and keyboard were used.
+    """
     collapsed = " ".join(text.split())
-    return collapsed if case_sensitive else collapsed.casefold()
+    return collapsed if case_sensitive else without_accents(collapsed.casefold())
+
+
+def without_accents(text: str) -> str:
+    """`text` without accents, and with the Turkish dotless ı as i."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("ı", "i"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def iban_problem(text: str) -> str | None:
@@ -78,13 +91,25 @@ def is_date(text: str) -> bool:
     return parse_date(text) is not None
 
 
+# A currency written before or after an amount: the euro, the Romanian leu, the Turkish lira.
+CURRENCY_MARKS = re.compile(r"^(€|eur|euro|lei|ron|₺|tl|try)\s*|\s*(€|eur|euro|lei|ron|₺|tl|try)$", re.IGNORECASE)
+# Whole units, grouped by threes or not, then cents: `1234`, `1.234,56` (Dutch), `1,234.56` (English), `1 234,56`.
+AMOUNT = re.compile(r"(?P<units>[0-9]{1,7}|[0-9]{1,3}(?P<group>[.,'\s])[0-9]{3}(?:(?P=group)[0-9]{3})*)(?:(?P<decimal>[.,])(?P<cents>[0-9]{2}))?")
+
+
 def amount_in_cents(text: str) -> int | None:
-    """A euro amount such as `12`, `12.50` or `€12,50` in cents, or None when it is not one."""
-    compact = text.strip().removeprefix("€").removesuffix("€").strip()
-    match = re.fullmatch(r"([0-9]{1,7})(?:[.,]([0-9]{2}))?", compact)
-    if match is None:
+    """An amount such as `12`, `12.50`, `€12,50`, `1.234,56` or `1,234.56 lei` in cents, or None when it is not one.
+
+    Either mark may separate the cents, as people write it in their language; the other may group the
+    thousands when the cents are written too.
+    """
+    compact = CURRENCY_MARKS.sub("", text.strip().replace("\u00a0", " ").replace("\u202f", " "))
+    match = AMOUNT.fullmatch(compact)
+    if match is None or (match["group"] and match["group"] == match["decimal"]):
         return None
-    return int(match[1]) * 100 + int(match[2] or 0)
+    if match["group"] in (".", ",") and not match["decimal"]:
+        return None  # `12.505`: twelve thousand in Dutch, a mistyped twelve in English; asked again rather than guessed
+    return int(re.sub(r"\D", "", match["units"])) * 100 + int(match["cents"] or 0)
 
 
 def is_amount(text: str) -> bool:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from bleep_tui.core.answers import (
     IBAN_LENGTHS,
+    amount_in_cents,
     VALIDATORS,
     iban_problem,
     is_amount,
@@ -47,6 +48,29 @@ def test_normalise_keeps_capitals_when_case_matters():
 
 def test_normalise_folds_german_sharp_s_like_its_capital_form():
     assert normalise("Straße") == normalise("STRASSE")
+
+
+@pytest.mark.parametrize(
+    ("typed", "accepted"),
+    [
+        ("ISTANBUL", "İstanbul"),  # Turkish capitals: İ is the capital of i
+        ("istanbul", "İstanbul"),
+        ("IŞIK", "ışık"),  # ... and I the capital of ı
+        ("Isik", "Işık"),  # typed on a keyboard without Turkish letters
+        ("işik", "Işık"),
+        ("sanatate", "Sănătate"),  # Romanian typed without diacritics, as most people do
+        ("een", "één"),  # Dutch accents left out
+        ("cafe", "café"),
+        ("Sao Paulo", "São Paulo"),
+        ("citta", "città"),
+    ],
+)
+def test_an_answer_typed_without_accents_or_with_turkish_capitals_matches(typed, accepted):
+    assert normalise(typed) == normalise(accepted)
+
+
+def test_accents_still_count_when_case_matters():
+    assert normalise("café", case_sensitive=True) != normalise("cafe", case_sensitive=True)
 
 
 # --- IBAN: known good numbers ------------------------------------------------------
@@ -298,7 +322,25 @@ def test_a_euro_amount_is_accepted(typed):
     assert is_amount(typed)
 
 
-@pytest.mark.parametrize("typed", ["", "12.5", "12.505", "-5", "twelve", "12 50", "12345678", "€", "1.000,00", "$12"])
+@pytest.mark.parametrize(
+    ("typed", "cents"),
+    [
+        ("1.234,56", 123456),  # Dutch, Portuguese, Italian, Romanian, Turkish
+        ("1,234.56", 123456),  # English
+        ("1 234,56 €", 123456),  # Portuguese, with the space Babel writes
+        ("1\u202f234,56", 123456),  # ... and its narrow no-break space, pasted
+        ("650,00", 65000),
+        ("€ 1.240,75", 124075),  # as a Dutch screen shows it
+        ("1.234,56 lei", 123456),
+        ("₺1.234,56", 123456),
+        ("12,50 TL", 1250),
+    ],
+)
+def test_an_amount_in_a_languages_own_way_of_writing_is_read(typed, cents):
+    assert amount_in_cents(typed) == cents
+
+
+@pytest.mark.parametrize("typed", ["", "12.5", "12.505", "-5", "twelve", "12 50", "12345678", "€", "1.000", "1.000,00.00", "1.234,567", "$12"])
 def test_something_that_is_not_a_plain_euro_amount_is_rejected(typed):
     assert not is_amount(typed)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from babel.dates import format_date
+
 from bleep_tui.core.events import Event
 from bleep_tui.store.learner import LearnerStore
 from bleep_tui.ui.app import BleepApp
@@ -54,7 +56,8 @@ async def test_a_first_perfect_lesson_celebrates_new_badges_once_and_the_profile
         earned = [e for e in LearnerStore(data_dir).events() if e.kind == "achievement_earned"]
         assert f"Badges: {len(earned)} of {len(app.achievements)}" in profile
         [first_steps] = [e for e in LearnerStore(data_dir).events() if e.achievement == "first-lesson"]
-        earned_on = datetime.fromisoformat(first_steps.at).astimezone().date().isoformat()  # the learner's local day
+        earned_day = datetime.fromisoformat(first_steps.at).astimezone().date()  # the learner's local day
+        earned_on = f"{earned_day.day} {format_date(earned_day, 'MMM', locale='en_IE')} {earned_day.year}"  # 3 Dec 2026
         assert "✦ First steps" in profile and earned_on in profile
         assert "Never share" not in profile  # lesson titles are not badges
         assert "4.2 Protecting personal data and privacy" in profile and "Familiar" in profile

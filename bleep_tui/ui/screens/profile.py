@@ -14,6 +14,7 @@ from textual.widgets import Static
 from bleep_tui.core.achievements import Achievement, Facts, badge_points, rule_progress
 from bleep_tui.core.levels import level_for
 from bleep_tui.core.time_limits import next_choice
+from bleep_tui.formats import day
 from bleep_tui.i18n import N_, _, ngettext
 from bleep_tui.ui.gamification import Standing, award_new_badges, badge_line, local_zone, standing, streak_text, symbol
 from bleep_tui.ui.glyphs import bar
@@ -35,8 +36,9 @@ TIME_LIMIT_NAMES = {
 
 
 def local_date(at: str) -> str:
+    """The day of `at` as the learner's language writes it: `12 Mar 2026`, `12 mrt 2026`."""
     try:
-        return datetime.fromisoformat(at).astimezone(local_zone()).date().isoformat()
+        return day(datetime.fromisoformat(at).astimezone(local_zone()).date())
     except ValueError:
         return ""
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -13,7 +11,7 @@ from textual.widgets import Static
 
 from bleep_tui.core.answers import IBAN_LENGTHS
 from bleep_tui.core.sims.banking import DIGIT_STATES, BankingModel
-from bleep_tui.formats import money, number
+from bleep_tui.formats import amount, money
 from bleep_tui.i18n import _
 from bleep_tui.ui.sims.machine import MESSAGE_LINE, screen_text
 from bleep_tui.ui.sims.timed import TimedSimWidget, keys_line
@@ -113,7 +111,7 @@ class BankingWidget(TimedSimWidget):
             ),
             "iban_checksum": _("This IBAN is not correct: a character is wrong, or two are swapped. Check it again, letter by letter."),
             "name_match": self.app.glyphs.right + " " + _("The name matches the account holder."),
-            "amount_not_amount": _("Type an amount like {example}.").format(example=number(Decimal("25.50"))),
+            "amount_not_amount": _("Type an amount like {example}.").format(example=amount(2550)),
             "amount_zero": _("The amount must be more than 0."),
             "amount_insufficient_funds": _("Not enough money: your balance is {balance}.").format(balance=money(model.balance, self.currency)),
         }
