@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import App
 
@@ -56,17 +57,20 @@ def badge_line(app: App, achievement: Achievement) -> str:
     return f"{symbol(app, achievement)} {achievement.title}"
 
 
-def streak_text(streak: Streak) -> Text:
-    """One line on the weekly streak, encouraging and never scolding."""
+def streak_text(streak: Streak, width: int | None = None) -> Text:
+    """One line on the weekly streak, encouraging and never scolding; within `width` cells, the note
+    in brackets is left out rather than cut (a longer language on Home's one line)."""
     text = Text()
     weeks = ngettext("{n} week", "{n} weeks", streak.current).format(n=streak.current)
     text.append(_("Weekly streak: {weeks}").format(weeks=weeks), style="bold")
     if streak.this_week_paused and not streak.this_week_done:
-        text.append("  " + _("(paused this week: it will wait for you)"))
+        note = _("(paused this week: it will wait for you)")
     elif streak.this_week_done:
-        text.append("  " + _("(this week done)"))
+        note = _("(this week done)")
     elif streak.current:
-        text.append("  " + _("(finish a lesson this week to keep it)"))
+        note = _("(finish a lesson this week to keep it)")
     else:
-        text.append("  " + _("(finish a lesson this week to start one)"))
+        note = _("(finish a lesson this week to start one)")
+    if width is None or text.cell_len + 2 + cell_len(note) <= width:
+        text.append("  " + note)
     return text

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from bleep_tui.core.progress import LessonRecord, Snapshot
 
 XP_BAR_WIDTH = 20
+STATUS_PADDING = 2  # #status in app.tcss: one cell each side
 NEXT = "next:"  # the suggested lesson's option id is NEXT + its lesson id (ids are unique in a list)
 
 
@@ -87,7 +88,8 @@ class HomeScreen(Screen[None]):
 
         progress = self.app.progress()
         one_line_each = Text("\n", no_wrap=True, overflow="ellipsis")
-        status = one_line_each.join([*self._status_lines(progress), streak_text(streak(self.app, progress.finished_at))])
+        width = self.app.size.width - STATUS_PADDING
+        status = one_line_each.join([*self._status_lines(progress), streak_text(streak(self.app, progress.finished_at), width)])
         shown = self.query_one("#status", Static)
         if shown.content != status:
             shown.update(status)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,6 +20,7 @@ from bleep_tui.ui.widgets.key_bar import KeyBar
 PASSPORT_BAR_WIDTH = 10
 
 NAME_WIDTH = 41
+LEVEL_WIDTH = 12
 MASTERY_NAMES = {ATTEMPTED: N_("Attempted"), FAMILIAR: N_("Familiar"), PROFICIENT: N_("Proficient"), MASTERED: N_("Mastered")}
 
 
@@ -35,10 +37,13 @@ def passport_text(glyphs: Glyphs, passport: dict[str, CompetenceMastery], detail
     text = Text()
     for code, mastery in passport.items():
         name = _(COMPETENCE_NAMES[code]) if code in COMPETENCE_NAMES else ""
-        if len(name) > NAME_WIDTH:
-            name = name[: NAME_WIDTH - 1] + "."
-        text.append(f"{code} {name:<{NAME_WIDTH}} ")
-        text.append(f"{level_name(mastery):<12}", style="bold" if mastery.level else "dim")
+        level = level_name(mastery)
+        if cell_len(name) > NAME_WIDTH or cell_len(level) > LEVEL_WIDTH:
+            # A longer language: the whole name on its line, the level and bar under it, never cut.
+            text.append(f"{code} {name}\n    ")
+        else:
+            text.append(f"{code} {name:<{NAME_WIDTH}} ")
+        text.append(f"{level:<{LEVEL_WIDTH}}", style="bold" if mastery.level else "dim")
         text.append(f"{bar(glyphs, mastery.score / 100, PASSPORT_BAR_WIDTH)} {mastery.score:>3}%\n")
         if details:
             # The % sign goes in with the number: "{average}% on" would look like a %-format to gettext.

@@ -23,6 +23,16 @@ from bleep_tui.ui.sims.dialogs import Confirm, PickOne, ReadText, TickSeveral
 from bleep_tui.ui.sims.web_page import locked_screen, page_screen, what_happened
 from bleep_tui.ui.widgets.text_field import TextBox, TextField
 
+SUBJECT_WIDTH = 34  # the subject column of the message list
+PREVIEW_WIDTH = 20  # the start of a text message in the phone's list
+
+
+def shortened(text: str, width: int) -> Text:
+    """`text` in `width` cells, ending in `…` when it is longer: the list shows that it is cut (opened, it is whole)."""
+    short = Text(text, no_wrap=True)
+    short.truncate(width, overflow="ellipsis", pad=True)
+    return short
+
 
 def folder_names() -> dict[str, str]:
     return {"inbox": _("Inbox"), "sent": _("Sent"), "drafts": _("Drafts"), "junk": _("Junk")}
@@ -55,12 +65,12 @@ class EmailWidget(SimWidget):
     EmailWidget #folders { width: 13; height: 1fr; border: none; border-right: solid $primary; }
     EmailWidget #messages { height: 5; border: none; scrollbar-size-vertical: 1; }
     EmailWidget #pane { height: 1fr; border-top: solid $primary; }
-    EmailWidget #keys { height: 1; color: $text-muted; }
+    EmailWidget #keys { height: auto; max-height: 2; color: $text-muted; }  /* two lines in a longer language */
     EmailWidget #compose { height: 1fr; display: none; }
     EmailWidget.composing #compose { display: block; }
     EmailWidget.composing #mail { display: none; }
     EmailWidget .row { height: 1; }
-    EmailWidget .label { width: 10; }
+    EmailWidget .label { width: auto; min-width: 10; padding-right: 1; }  /* aligned, and whole in a longer language */
     EmailWidget .row Input { width: 1fr; background: $boost; }
     EmailWidget #body { height: 1fr; min-height: 4; }
     EmailWidget #attachments { height: 1; }
@@ -183,10 +193,11 @@ class EmailWidget(SimWidget):
         who = ", ".join(name_of(a) for a in mail.to) if self.folder in ("sent", "drafts") else name_of(mail.sender)
         if self.model.phone:
             line.append(f"{who[:14]:<15}", style="bold" if unread else "")
-            line.append(mail.body.replace("\n", " ")[:20])
+            line.append_text(shortened(mail.body.replace("\n", " "), PREVIEW_WIDTH))
             return line
         line.append(f"{who[:16]:<17}", style="bold" if unread else "")
-        line.append(f"{mail.subject[:34]:<35}")
+        line.append_text(shortened(mail.subject, SUBJECT_WIDTH))
+        line.append(" ")
         line.append(mail.date[:9], style="dim")
         return line
 

@@ -86,7 +86,7 @@ class MarkedCheckbox(Checkbox):
 class FormWidget(SimWidget):
     DEFAULT_CSS = """
     FormWidget { height: 18; }
-    FormWidget #form-head { height: 1; background: $panel; }
+    FormWidget #form-head { height: auto; max-height: 2; background: $panel; }  /* wraps, never cut */
     FormWidget #form-main { height: 1fr; }
     FormWidget #pages { width: 1fr; }
     FormWidget .page { height: auto; display: none; }
@@ -201,12 +201,12 @@ class FormWidget(SimWidget):
     def redraw(self) -> None:
         model = self.model
         pages = len(model.scenario.pages)
-        head = Text(model.scenario.title[:40], style="bold")
+        head = Text(model.scenario.title, style="bold")
         if model.reviewing:
             step = _("Check your answers")
         else:
             step = _("Page {n} of {total}: {title}").format(n=model.page + 1, total=pages, title=model.scenario.pages[model.page].title)
-        head.append("  " + step[:36])
+        head.append("  " + step)
         head.append("  " + bar(self.app.glyphs, (model.page + 1) / (pages + 1), 6), style="dim")
         self.query_one("#form-head", Static).update(head)
         for number in range(pages):
