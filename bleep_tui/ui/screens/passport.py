@@ -38,9 +38,10 @@ def passport_text(glyphs: Glyphs, passport: dict[str, CompetenceMastery], detail
     for code, mastery in passport.items():
         name = _(COMPETENCE_NAMES[code]) if code in COMPETENCE_NAMES else ""
         level = level_name(mastery)
-        if cell_len(name) > NAME_WIDTH or cell_len(level) > LEVEL_WIDTH:
+        if cell_len(name) > NAME_WIDTH or cell_len(level) >= LEVEL_WIDTH:
             # A longer language: the whole name on its line, the level and bar under it, never cut.
             text.append(f"{code} {name}\n    ")
+            level += " "
         else:
             text.append(f"{code} {name:<{NAME_WIDTH}} ")
         text.append(f"{level:<{LEVEL_WIDTH}}", style="bold" if mastery.level else "dim")
