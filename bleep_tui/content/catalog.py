@@ -45,7 +45,6 @@ class Catalog:
     lessons: dict[str, Lesson] = field(default_factory=dict)
     broken: list[BrokenLesson] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)  # lesson id -> the file it was read from
-    language: str = "en"  # the language it was read in
     in_english: tuple[str, ...] = ()  # lessons shown in English because their translation is not complete
 
     def in_module(self, module_id: str) -> list[Lesson]:
@@ -134,7 +133,7 @@ def load_catalog(folder: Path | None = None, files: list[Path] | None = None, wa
     folder = folder or shipped_dir("lessons")
     modules = load_modules(folder / MODULES_FILE, translation)
     module_ids = frozenset(m.id for m in modules)
-    catalog = Catalog(modules, language=translation.language if translation else "en")
+    catalog = Catalog(modules)
     in_english: list[str] = []
     for path in files if files is not None else lesson_files(folder):
         try:
@@ -182,7 +181,7 @@ def _translated_lesson(path: Path, module_ids: frozenset[str], translation: Cont
         lesson = load_lesson(path, module_ids, root=root)
     except ContentError:
         return None
-    return replace(lesson, language=translation.language, currency=overlay.currency if overlay else lesson.currency)
+    return replace(lesson, currency=overlay.currency) if overlay else lesson
 
 
 def unknown_after(catalog: Catalog, also_known: frozenset[str] = frozenset()) -> list[Problem]:

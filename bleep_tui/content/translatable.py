@@ -59,21 +59,21 @@ def prose_nodes(root: yaml.Node | None) -> Iterator[tuple[str, yaml.Node]]:
     """Every prose field of a content file with its context: a text's scalar node, or a list of accepted answers."""
     if not isinstance(root, yaml.MappingNode):
         return
-    top = _mapping(root)
+    top = mapping_of(root)
     if "steps" in top:
-        lesson = _scalar(top.get("id")) or "lesson"
+        lesson = scalar_of(top.get("id")) or "lesson"
         for key in ("title", "summary"):
             yield from _field(lesson, key, top)
-        for step in _items(top["steps"]):
-            fields = _mapping(step)
-            yield from _walk(f"{lesson}/{_scalar(fields.get('id')) or 'step'}", "", step)
+        for step in items_of(top["steps"]):
+            fields = mapping_of(step)
+            yield from _walk(f"{lesson}/{scalar_of(fields.get('id')) or 'step'}", "", step)
     for kind, key, prose in (("module", "modules", ("title",)), ("achievement", "achievements", ("title", "description"))):
-        for item in _items(top.get(key)):
-            fields = _mapping(item)
+        for item in items_of(top.get(key)):
+            fields = mapping_of(item)
             for name in prose:
-                yield from _field(f"{kind}/{_scalar(fields.get('id'))}", name, fields)
-    for number, item in enumerate(_items(top.get("levels")), 1):
-        yield from _field(f"level/{number}", "name", _mapping(item))
+                yield from _field(f"{kind}/{scalar_of(fields.get('id'))}", name, fields)
+    for number, item in enumerate(items_of(top.get("levels")), 1):
+        yield from _field(f"level/{number}", "name", mapping_of(item))
 
 
 def _field(context: str, key: str, fields: dict[str, yaml.Node]) -> Iterator[tuple[str, yaml.Node]]:
@@ -115,15 +115,15 @@ def _walk(context: str, path: str, node: yaml.Node) -> Iterator[tuple[str, yaml.
             yield from _walk(context, where, value)
 
 
-def _mapping(node: yaml.Node | None) -> dict[str, yaml.Node]:
+def mapping_of(node: yaml.Node | None) -> dict[str, yaml.Node]:
     if not isinstance(node, yaml.MappingNode):
         return {}
     return {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
 
 
-def _items(node: yaml.Node | None) -> list[yaml.Node]:
+def items_of(node: yaml.Node | None) -> list[yaml.Node]:
     return list(node.value) if isinstance(node, yaml.SequenceNode) else []
 
 
-def _scalar(node: yaml.Node | None) -> str:
+def scalar_of(node: yaml.Node | None) -> str:
     return node.value if isinstance(node, yaml.ScalarNode) else ""

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from bleep_tui.content.problems import ContentError, Problem
-from bleep_tui.content.translatable import english, prose_nodes
+from bleep_tui.content.translatable import english, items_of, mapping_of, prose_nodes, scalar_of
 from bleep_tui.content.translated import ContentTranslation
 from bleep_tui.content.yamlread import compose
 from bleep_tui.core.model import EURO
@@ -38,7 +38,7 @@ def translate(root: yaml.Node, translation: ContentTranslation) -> None:
 
 
 def lesson_id_of(root: yaml.Node) -> str:
-    return _text(_pairs(root).get("id"))
+    return scalar_of(mapping_of(root).get("id"))
 
 
 @dataclass
@@ -58,14 +58,14 @@ def apply_overlay(root: yaml.Node, path: Path) -> Overlay:
     def problem(node: yaml.Node, message: str) -> None:
         result.problems.append(Problem(path, message, node.start_mark.line + 1))
 
-    steps = {_text(fields.get("id")): fields for fields in map(_pairs, _sequence(_pairs(root).get("steps")))}
-    changes = _pairs(overlay)
+    steps = {scalar_of(fields.get("id")): fields for fields in map(mapping_of, items_of(mapping_of(root).get("steps")))}
+    changes = mapping_of(overlay)
     if not isinstance(overlay, yaml.MappingNode) or not set(changes) <= {"steps", "currency"} or not isinstance(changes.get("steps"), yaml.MappingNode):
         problem(overlay, "a scenario overlay has the field `steps` (each step id with the `scenario` and `goals` it changes), "
                          "and may have `currency`")
         return result
     if "currency" in changes:
-        result.currency = _text(changes["currency"])
+        result.currency = scalar_of(changes["currency"])
         from babel.numbers import is_currency
 
         if not is_currency(result.currency):
@@ -104,28 +104,14 @@ def _merge(target: yaml.MappingNode, change: yaml.Node, where: str, problem) -> 
 
 def _goal_values(step: dict[str, yaml.Node], change: yaml.Node, step_id: str, problem) -> None:
     """Each goal named by its check in `change` gets the value given there."""
-    goals = _sequence(step.get("goals"))
+    goals = items_of(step.get("goals"))
     for check_node, value in change.value if isinstance(change, yaml.MappingNode) else ():
-        matching = [goal for goal in goals if _text(_pairs(goal).get("check")) == check_node.value]
+        matching = [goal for goal in goals if scalar_of(mapping_of(goal).get("check")) == check_node.value]
         if not matching:
             problem(check_node, f"step `{step_id}` has no goal `{check_node.value}`")
         for goal in matching:
             _merge(goal, yaml.MappingNode(MAPPING_TAG, [(yaml.ScalarNode(TEXT_TAG, "value"), value)]),
                    f"{step_id}.goals[{check_node.value}]", lambda _node, message: problem(check_node, message))
-
-
-def _pairs(node: yaml.Node | None) -> dict[str, yaml.Node]:
-    if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
-
-
-def _sequence(node: yaml.Node | None) -> list[yaml.Node]:
-    return list(node.value) if isinstance(node, yaml.SequenceNode) else []
-
-
-def _text(node: yaml.Node | None) -> str:
-    return node.value if isinstance(node, yaml.ScalarNode) else ""
 
 
 def translation_problems(files: list[Path], module_ids: frozenset[str], locale_dir: Path) -> list[Problem]:

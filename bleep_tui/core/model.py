@@ -121,7 +121,6 @@ class Lesson:
     minutes: int
     steps: tuple[Step, ...] = field(default=())
     after: tuple[str, ...] = ()  # ids of lessons this one builds on: suggested first, never a lock
-    language: str = "en"  # the language it is shown in
     currency: str = EURO  # the money of its simulations (ISO 4217): a translation's scenario overlay may change it
 
     @property
