@@ -149,7 +149,9 @@ def test_the_shipped_dutch_search_lesson_is_compiled_once_and_read_back_in_dutch
     content = shipped_content(tmp_path, "nl")
     assert content.catalog.lessons["information-search-the-web"].title == "Zoeken op internet"
     assert "information-search-the-web" not in content.catalog.in_english
-    assert "money-sim-banking-rent" in content.catalog.in_english
+    english = shipped_content(tmp_path, "en").catalog.lessons
+    untranslated = content.catalog.in_english[0]  # a lesson not (yet) translated whole: in English
+    assert content.catalog.lessons[untranslated] == english[untranslated]
     assert (tmp_path / "cache" / "content-nl.json").is_file()
     again = shipped_content(tmp_path, "nl")  # from the compiled file
     assert again.catalog.lessons["information-search-the-web"] == content.catalog.lessons["information-search-the-web"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import OptionList
+
 from bleep_tui.store.learner import LearnerStore
 from bleep_tui.ui.app import BleepApp
 from bleep_tui.ui.screens.home import HomeScreen
@@ -24,8 +26,12 @@ async def test_a_dutch_learner_sees_the_translated_lesson_in_dutch_and_the_other
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        home = screen_text(app)
-        assert "(in het Engels)" in home  # the Money lessons at the top are not translated yet
+        menu = app.screen.query_one("#lessons", OptionList)
+        while menu.get_option_at_index(menu.highlighted).id != SEARCH:
+            await pilot.press("down")
+        rows = screen_text(app).splitlines()
+        assert any("Zoeken op internet" in row and "(in het Engels)" not in row for row in rows)
+        assert any("(in het Engels)" in row for row in rows)  # the information module's other lessons
         await open_lesson(pilot, SEARCH)
         assert "Wat is een zoekmachine?" in screen_text(app)
         while app.screen.step.id != "council-address":
