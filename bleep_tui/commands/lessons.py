@@ -38,11 +38,13 @@ def validate_lessons(paths: list[str]) -> int:
         problems.extend(error.problems)
         catalog = None
     if catalog:
-        # Files checked on their own may build on any installed lesson.
-        problems.extend(unknown_after(catalog, frozenset(load_catalog().lessons) if files is not None else frozenset()))
+        # Files checked on their own may build on any installed lesson, and an overlay may be for one.
+        installed = frozenset(load_catalog().lessons) if files is not None else frozenset()
+        problems.extend(unknown_after(catalog, installed))
         problems.extend(catalog.problems)
         module_ids = frozenset(module.id for module in catalog.modules)
-        problems.extend(translation_problems(files or lesson_files(shipped_dir("lessons")), module_ids, LOCALE_DIR))
+        known = installed | frozenset(catalog.lessons)
+        problems.extend(translation_problems(files or lesson_files(shipped_dir("lessons")), module_ids, LOCALE_DIR, known))
     for warning in sorted(warnings, key=lambda w: (str(w.file), w.line or 0)):  # never changes the exit status
         print(warning)
     if report_problems([*missing, *problems]):

@@ -114,9 +114,10 @@ def _goal_values(step: dict[str, yaml.Node], change: yaml.Node, step_id: str, pr
                    f"{step_id}.goals[{check_node.value}]", lambda _node, message: problem(check_node, message))
 
 
-def translation_problems(files: list[Path], module_ids: frozenset[str], locale_dir: Path) -> list[Problem]:
-    """What keeps a lesson from being shown in an installed language although it is translated, and
-    what is wrong with each scenario overlay: `bleep lessons validate` reports them."""
+def translation_problems(files: list[Path], module_ids: frozenset[str], locale_dir: Path, known: frozenset[str]) -> list[Problem]:
+    """What keeps a lesson in `files` from being shown in an installed language although it is translated,
+    what is wrong with its scenario overlays, and each overlay named after none of the `known` lesson ids:
+    `bleep lessons validate` reports them."""
     from bleep_tui.content.lessons import load_lesson
     from bleep_tui.content.translated import SCENARIOS, content_translation
 
@@ -143,7 +144,6 @@ def translation_problems(files: list[Path], module_ids: frozenset[str], locale_d
             except ContentError as error:
                 found += [Problem(overlay or path, f"in {folder.name}: {problem.message}", None, problem.field) for problem in error.problems]
             problems += found
-        if len(files) > 1:  # checking every lesson: an overlay must name one
-            problems += [Problem(path, f"no lesson has the id `{path.stem}`: name an overlay after its lesson's id")
-                         for stem, path in overlays.items() if stem not in ids]
+        problems += [Problem(path, f"no lesson has the id `{path.stem}`: name an overlay after its lesson's id")
+                     for stem, path in overlays.items() if stem not in ids and stem not in known]
     return problems
