@@ -179,6 +179,7 @@ def test_eight_processes_writing_to_one_learner_lose_no_update(data_dir: Path) -
     assert set(saved) == expected
 
 
+@pytest.mark.stress
 def test_killing_the_writer_at_random_moments_never_loses_an_acknowledged_answer(data_dir: Path) -> None:
     rng = random.Random(20261122)
     acknowledged: list[str] = []
