@@ -390,3 +390,19 @@ def test_events_read_back_from_storage_rebuild_the_same_progress():
     ]
     stored = [Event.from_record(e.to_record()) for e in events]
     assert lesson_records(stored) == lesson_records(events)
+
+
+def test_a_simulation_left_half_done_comes_back_with_its_last_checkpoint():
+    checkpoint = [{"event": "card_inserted"}, {"event": "pin_entered"}]
+    events = [
+        started("r1", 0),
+        Event("sim_draft", at(1), lesson=LID, run="r1", step="task", answer=[{"event": "card_inserted"}]),
+        Event("sim_draft", at(2), lesson=LID, run="r1", step="task", answer=checkpoint),
+    ]
+    assert open_run(events, LID).step("task").draft == checkpoint
+
+
+def test_the_weekly_streak_counts_only_the_times_lessons_were_finished():
+    levels = (Level(0, "Newcomer"),)
+    events = whole_run("r1", 0, 5, 30, 100, 3) + [started("r2", 10), read("r2", "welcome", 11)]
+    assert snapshot(events, levels).finished_at == (at(5),)

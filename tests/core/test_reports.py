@@ -105,3 +105,23 @@ def test_a_learner_wrong_at_the_first_try_half_the_time_lately_is_struggling() -
     assert needs_help(LearnerData("a", "A", answers(False, False, False, False, False)), NOW) == ""  # too few to judge
     old_mistakes = answers(*[False] * 10) + answers(*[True] * 20)
     assert needs_help(LearnerData("a", "A", old_mistakes), NOW) == ""  # only the latest 20 count
+
+
+def test_a_learners_summary_has_their_details_lessons_done_time_spent_and_last_activity() -> None:
+    """What the dashboard's table and the CSV export show for each learner."""
+    from bleep_tui.core.levels import Level
+    from bleep_tui.core.reports import summarise
+
+    events = (
+        Event("lesson_started", "2026-03-01T10:00:00+00:00", lesson="a", run="1"),
+        Event("lesson_finished", "2026-03-01T10:06:00+00:00", lesson="a", run="1", points=40, percent=80, stars=2),
+        Event("lesson_started", "2026-03-02T09:00:00+00:00", lesson="b", run="2"),
+        Event("lesson_finished", "2026-03-02T09:01:30+00:00", lesson="b", run="2", points=20, percent=100, stars=3),
+        Event("lesson_started", "2026-03-03T08:00:00+00:00", lesson="c", run="3"),
+    )
+    learner = LearnerData("ana", "Ana Lopez", events, active=False, locked=True)
+    summary = summarise(learner, (Level(0, "Newcomer"), Level(50, "Starter")))
+    assert (summary.code, summary.name, summary.xp, summary.level.name) == ("ana", "Ana Lopez", 60, "Starter")
+    assert (summary.lessons_done, summary.seconds, summary.last_active) == (2, 6 * 60 + 90, "2026-03-03T08:00:00+00:00")
+    assert (summary.active, summary.locked) == (False, True)
+    assert summarise(LearnerData("new", "New"), (Level(0, "Newcomer"),)).last_active == ""
