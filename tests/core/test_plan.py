@@ -51,3 +51,12 @@ def test_a_kept_plan_fills_the_form_again_and_nothing_else_changes() -> None:
     again = with_kept_values(scenario, [kept])
     assert [f.value for f in again.fields] == ["Sam", "", ""]  # what they sent, even emptied; the rest as it was
     assert with_kept_values(scenario, []) == scenario
+
+
+def test_every_part_of_a_plan_is_read_from_its_own_field() -> None:
+    plan = plan_from_values({
+        "name": "Sam", "release-date": "2027-05-01", "check-date": "2027-06-01",
+        "work-goal": "A kitchen job", "work-date": "2027-07-01", "work-step": "Ask the work coach", "work-help": "Jo",
+    })
+    assert (plan.name, plan.release_date, plan.check_date, plan.made_at) == ("Sam", "2027-05-01", "2027-06-01", "")
+    assert plan.goals == (PlanGoal("work", "A kitchen job", "2027-07-01", "Ask the work coach", "Jo"),)
