@@ -1,6 +1,6 @@
 """The optional class board: pseudonyms only, ranked by XP."""
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from bleep_tui.core.classboard import ADJECTIVES, ANIMALS, BoardEntry, board_entry, pseudonym, ranked
 from bleep_tui.core.events import Event
@@ -89,3 +89,12 @@ def test_on_the_board_only_badges_count_as_badges_and_only_finished_lessons_keep
     ]
     entry = board_entry("Calm Otter 11", events, LEVELS, now, timezone.utc)
     assert (entry.badges, entry.streak) == (2, 0)
+
+
+def test_on_the_board_the_streak_is_counted_in_the_learners_own_week() -> None:
+    from zoneinfo import ZoneInfo
+
+    now = datetime(2026, 3, 8, 23, 30, tzinfo=timezone.utc)  # a Sunday in UTC, already Monday in Helsinki
+    last_week = (now - timedelta(days=7, hours=2)).isoformat()  # a Sunday evening in Helsinki too
+    events = [Event("lesson_started", last_week, lesson="a", run="1"), Event("lesson_finished", last_week, lesson="a", run="1", points=10)]
+    assert board_entry("Calm Otter 11", events, LEVELS, now, ZoneInfo("Europe/Helsinki")).streak == 0  # two weeks ago there: broken

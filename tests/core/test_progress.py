@@ -429,3 +429,8 @@ def test_hints_add_up_over_every_finished_run_and_a_run_in_the_same_second_took_
     record = lesson_records(events)[LID]
     assert (record.lesson, record.hints, record.completions) == (LID, 4, 3)
     assert record.seconds == 4 * 60 + 2 * 60 + 0
+
+
+def test_the_most_hints_shown_in_a_run_count_even_when_a_resumed_run_shows_fewer_again():
+    events = [started("r1", 0), hint("r1", "amount", 2, 1), hint("r1", "amount", 1, 2), finished("r1", 3, 10, 50, 1)]
+    assert lesson_records(events)[LID].hints == 2

@@ -1,6 +1,9 @@
 """What a facilitator's export and dashboard keep with --group, --since and --until: the learners and days asked for, and whole runs."""
 
+import time
 from datetime import date, datetime, timezone
+
+import pytest
 
 from bleep_tui.core.events import Event
 from bleep_tui.core.reports import LearnerData, Selection, events_between, needs_help, selected
@@ -21,12 +24,18 @@ def test_events_on_the_day_itself_are_kept_and_the_day_before_left_out() -> None
     assert [event.at[:10] for event in events_between(events, SINCE, None)] == ["2026-03-01", "2026-03-02"]
 
 
-def test_the_day_is_counted_in_utc_whatever_the_clock_of_the_server() -> None:
-    events = [
-        Event("login", "2026-03-01T00:30:00+01:00"),  # 23:30 UTC on 28 February
-        Event("login", "2026-02-28T23:30:00-01:00"),  # 00:30 UTC on 1 March
-    ]
-    assert [event.at for event in events_between(events, SINCE, None)] == ["2026-02-28T23:30:00-01:00"]
+def test_the_day_is_counted_in_utc_whatever_the_clock_of_the_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "Pacific/Auckland")  # the server's own clock, 13 hours ahead of UTC in March
+    time.tzset()
+    try:
+        events = [
+            Event("login", "2026-03-01T00:30:00+01:00"),  # 23:30 UTC on 28 February
+            Event("login", "2026-02-28T23:30:00-01:00"),  # 00:30 UTC on 1 March
+        ]
+        assert [event.at for event in events_between(events, SINCE, None)] == ["2026-02-28T23:30:00-01:00"]
+    finally:
+        monkeypatch.undo()
+        time.tzset()
 
 
 def test_the_start_of_a_run_that_goes_on_after_the_day_is_kept_and_other_old_runs_are_not() -> None:

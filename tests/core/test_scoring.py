@@ -481,6 +481,7 @@ def test_scored_answers_feed_the_lesson_result_end_to_end():
 
 
 def test_a_wrong_typed_or_ordered_answer_never_says_right_options_were_missed():
+    assert score_answer(AMOUNT, "a lot", 1, 0).correct is False  # stored as false in the journal, never null
     assert score_answer(AMOUNT, "a lot", 1, 0).missed == 0
     assert score_answer(ORDER, [1, 0, 2, 3, 4], 1, 0).missed == 0
 
