@@ -134,3 +134,29 @@ def test_a_learners_summary_has_their_details_lessons_done_time_spent_and_last_a
     assert (summary.lessons_done, summary.seconds, summary.last_active) == (2, 6 * 60 + 90, "2026-03-03T08:00:00+00:00")
     assert (summary.active, summary.locked) == (False, True)
     assert summarise(LearnerData("new", "New"), (Level(0, "Newcomer"),)).last_active == ""
+
+
+def test_a_lessons_view_counts_starters_finishers_their_average_and_the_steps_most_often_wrong() -> None:
+    """What the dashboard's lesson view shows: the steps got wrong most first, with the wrong answer typed most."""
+    from bleep_tui.core.reports import LearnerData, MissedStep, lesson_stats
+
+    def run(run_id: str, *answers: tuple[str, bool, object], percent: int | None = None) -> list[Event]:
+        events = [Event("lesson_started", "2026-03-01T10:00:00+00:00", lesson="l", run=run_id)]
+        events += [Event("answered", "2026-03-01T10:01:00+00:00", lesson="l", run=run_id, step=step, correct=correct, answer=answer)
+                   for step, correct, answer in answers]
+        if percent is not None:
+            events.append(Event("lesson_finished", "2026-03-01T10:02:00+00:00", lesson="l", run=run_id, percent=percent))
+        return events
+
+    learners = [
+        LearnerData("ana", "Ana", tuple(run("a1", ("amount", False, " 400 "), ("amount", False, "4000"), ("amount", True, "40"), percent=60)
+                                        + run("a2", ("amount", True, "40"), percent=90))),
+        LearnerData("bob", "Bob", tuple(run("b1", ("amount", False, "400"), ("pick", False, [2]), ("pick", True, [1]), percent=70))),
+        LearnerData("cy", "Cy", tuple(run("c1", ("pick", False, [3])))),
+        LearnerData("dee", "Dee", (Event("login", "2026-03-01T09:00:00+00:00"),)),
+    ]
+    stats = lesson_stats(learners, "l")
+    assert (stats.lesson, stats.started, stats.completed, stats.average_percent, stats.completion_percent) == ("l", 3, 2, 80, 67)
+    assert stats.missed == (MissedStep("amount", 3, 2, "400"), MissedStep("pick", 2, 2, ""))
+    nobody = lesson_stats(learners, "other")
+    assert (nobody.started, nobody.average_percent, nobody.completion_percent, nobody.missed) == (0, None, None, ())
