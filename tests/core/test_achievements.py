@@ -269,3 +269,7 @@ def test_a_sim_trace_rule_counts_only_answers_to_a_simulation_step() -> None:
 def test_an_unknown_rule_type_is_named_in_the_error() -> None:
     with pytest.raises(ValueError, match="unknown rule type 'teleport'"):
         rule_progress(Rule("teleport"), facts([]))
+
+
+def test_a_badge_for_a_module_no_longer_on_offer_is_never_complete() -> None:
+    assert rule_progress(Rule("module_completed", module="gone"), facts(finished("atm"))) == (0, 1)
