@@ -292,3 +292,10 @@ def test_on_a_read_only_copy_the_passphrase_is_checked_and_nothing_is_counted(da
     assert store.check_passphrase("a wrong passphrase") == PassphraseResult(False)  # no wait: nothing was counted
     assert store.path.read_bytes() == before
     assert AccountStore(data_dir / "elsewhere").check_passphrase("the right passphrase") == PassphraseResult(False)
+
+
+def test_a_pin_made_up_for_a_learner_is_six_random_digits_that_the_store_accepts() -> None:
+    pins = {accounts_module.new_pin() for _ in range(20)}
+    assert all(len(pin) == accounts_module.NEW_PIN_DIGITS and pin.isdigit() for pin in pins)
+    assert all(accounts_module.check_pin(pin) == pin for pin in pins)
+    assert len(pins) > 15  # random, not one PIN for everyone

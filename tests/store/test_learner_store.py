@@ -218,3 +218,15 @@ def test_a_learners_first_answer_also_syncs_the_folder_and_later_answers_only_th
     synced.clear()
     store.record(Event("answered", now_iso(), lesson="l", step="s", answer="b"))
     assert synced == [journal]
+
+
+def test_a_learners_language_is_kept_in_their_profile_and_a_learner_without_one_gets_a_profile_named_by_code(data_dir: Path) -> None:
+    store = LearnerStore(data_dir, "ana")
+    store.create("Ana Lopez")
+    store.set_language("nl")
+    assert (store.profile().name, store.profile().language) == ("Ana Lopez", "nl")
+    fresh = LearnerStore(data_dir, "bob")
+    fresh.set_language("nl")
+    profile = fresh.profile()
+    assert (profile.name, profile.language, profile.created != "") == ("bob", "nl", True)
+    assert json.loads(fresh.path.read_text())["meta"]["1"]["schema"] == SCHEMA_VERSION
