@@ -149,14 +149,17 @@ def test_a_lessons_view_counts_starters_finishers_their_average_and_the_steps_mo
         return events
 
     learners = [
-        LearnerData("ana", "Ana", tuple(run("a1", ("amount", False, " 400 "), ("amount", False, "4000"), ("amount", True, "40"), percent=60)
-                                        + run("a2", ("amount", True, "40"), percent=90))),
-        LearnerData("bob", "Bob", tuple(run("b1", ("amount", False, "400"), ("pick", False, [2]), ("pick", True, [1]), percent=70))),
-        LearnerData("cy", "Cy", tuple(run("c1", ("pick", False, [3])))),
-        LearnerData("dee", "Dee", (Event("login", "2026-03-01T09:00:00+00:00"),)),
+        LearnerData("dee", "Dee", (Event("login", "2026-03-01T09:00:00+00:00"),)),  # never started it
+        LearnerData("ana", "Ana", tuple(
+            run("a1", ("code", False, "1111"), ("amount", False, "4000"), ("amount", False, " 400 "), ("pick", False, [2]),
+                ("pick", False, [3]), ("amount", True, "40"), percent=60)
+            + run("a2", ("amount", True, "40"), percent=90))),
+        LearnerData("bob", "Bob", tuple(run("b1", ("amount", False, "400"), ("code", False, "2222"), ("pick", False, [1]), ("pick", True, [0]), percent=70))),
+        LearnerData("cy", "Cy", tuple(run("c1", ("pick", False, [3]), ("code", False, "3333")))),
     ]
     stats = lesson_stats(learners, "l")
     assert (stats.lesson, stats.started, stats.completed, stats.average_percent, stats.completion_percent) == ("l", 3, 2, 80, 67)
-    assert stats.missed == (MissedStep("amount", 3, 2, "400"), MissedStep("pick", 2, 2, ""))
+    # Most wrong answers first; the same number in the order of the steps' names.
+    assert stats.missed == (MissedStep("pick", 4, 3, ""), MissedStep("amount", 3, 2, "400"), MissedStep("code", 3, 3, "1111"))
     nobody = lesson_stats(learners, "other")
     assert (nobody.started, nobody.average_percent, nobody.completion_percent, nobody.missed) == (0, None, None, ())

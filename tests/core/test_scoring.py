@@ -523,3 +523,22 @@ def test_hints_in_a_simulation_cost_their_price_take_the_bonus_and_never_go_belo
     assert score_answer(WITHDRAW_40, TOOK_40, 1, 2).points == 30 - 2 * 4
     assert score_answer(WITHDRAW_40, TOOK_40, 1, 2).bonus == 0
     assert score_answer(WITHDRAW_40, [], 1, 3).points == 0  # 10 met, 12 in hints
+
+
+def test_an_expected_mistake_is_still_wrong_and_in_a_case_sensitive_step_keeps_its_capitals():
+    assert score_answer(AMOUNT, "400", 1, 0).correct is False
+    step = text_step(accept=("PIN",), case_sensitive=True, wrong_answers=(WrongAnswer("Pin", "All in capitals."),))
+    assert score_answer(step, "Pin", 1, 0).feedback == ("All in capitals.",)
+
+
+def test_the_option_just_past_the_last_is_ignored_and_a_wrong_single_choice_misses_nothing():
+    assert score_answer(COVER_PIN, [0, len(COVER_PIN.options)], 1, 0).correct
+    assert score_answer(COVER_PIN, [1], 1, 0).missed == 0
+
+
+def test_a_simulation_never_reports_right_options_missed():
+    assert score_answer(WITHDRAW_40, [], 1, 0).missed == score_answer(WITHDRAW_40, TOOK_40, 1, 0).missed == 0
+
+
+def test_a_result_never_goes_above_100_percent():
+    assert lesson_result(LESSON, {step.id: (step.points * 2, 0) for step in LESSON.steps if step.scored}).percent == 100

@@ -1,7 +1,10 @@
 """Weekly streaks: a week counts when a lesson was finished in it, in the learner's local time."""
 
+import time
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
+
+import pytest
 
 from bleep_tui.core.streaks import parse_week, week_of, weekly_streak
 
@@ -102,7 +105,13 @@ def test_this_week_is_the_learners_local_week_at_a_sunday_midnight_in_utc() -> N
     assert weekly_streak([(now - timedelta(hours=2)).isoformat()], now, helsinki).this_week_done is False
 
 
-def test_a_time_stored_without_an_offset_is_utc_and_one_with_an_offset_keeps_it() -> None:
-    monday_utc = datetime(2026, 3, 9, 0, 30)  # no offset: 00:30 UTC on a Monday
-    assert week_of(monday_utc, timezone.utc) == (2026, 11)
-    assert week_of(datetime(2026, 3, 9, 0, 30, tzinfo=timezone(timedelta(hours=2))), timezone.utc) == (2026, 10)  # 22:30 UTC Sunday
+def test_a_time_stored_without_an_offset_is_utc_and_one_with_an_offset_keeps_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "America/New_York")  # the server's own clock: a time without an offset is still UTC
+    time.tzset()
+    try:
+        sunday_utc = datetime(2026, 3, 8, 23, 30)  # no offset: 23:30 UTC on a Sunday, not 23:30 in New York
+        assert week_of(sunday_utc, timezone.utc) == (2026, 10)
+        assert week_of(datetime(2026, 3, 9, 0, 30, tzinfo=timezone(timedelta(hours=2))), timezone.utc) == (2026, 10)  # 22:30 UTC Sunday
+    finally:
+        monkeypatch.undo()
+        time.tzset()
