@@ -230,9 +230,9 @@ def test_recomputing_from_the_same_events_gives_the_same_badges() -> None:
 
 def test_a_badge_knows_its_definition_so_the_profile_can_show_its_name() -> None:
     events = finished("atm")
-    [new] = earned_badges([FIRST], events, facts(events), NOW.isoformat())
+    [new] = earned_badges([FIRST], facts(events), NOW.isoformat())
     events.append(earned_event(new))
-    [recorded] = earned_badges([FIRST], events, facts(events), NOW.isoformat())
+    [recorded] = earned_badges([FIRST], facts(events), NOW.isoformat())
     assert new.achievement == recorded.achievement == FIRST
 
 
@@ -247,7 +247,7 @@ def test_only_finished_lessons_keep_a_streak_for_a_badge() -> None:
 def test_the_streak_for_a_badge_is_counted_in_the_learners_own_week() -> None:
     now = datetime(2026, 3, 8, 23, 30, tzinfo=UTC)  # a Sunday in UTC, already Monday in Helsinki
     events = finished("atm", at=now - timedelta(hours=2))  # still Sunday in Helsinki: last week there
-    helsinki = learner_facts(events, CURRICULUM, now, ZoneInfo("Europe/Helsinki"))
+    helsinki = learner_facts(Progress.of(events), CURRICULUM, now, ZoneInfo("Europe/Helsinki"))
     assert (helsinki.streak.current, helsinki.streak.this_week_done) == (1, False)
 
 

@@ -404,8 +404,8 @@ def test_a_simulation_left_half_done_comes_back_with_its_last_checkpoint():
 
 def test_the_weekly_streak_counts_only_the_times_lessons_were_finished():
     levels = (Level(0, "Newcomer"),)
-    events = whole_run("r1", 0, 5, 30, 100, 3) + [started("r2", 10), read("r2", "welcome", 11)]
-    assert snapshot(events, levels).finished_at == (at(5),)
+    events = whole_run("r1", 0, 5, 30, 100, 3) + [started("r2", 20), read("r2", "welcome", 21)]
+    assert snapshot(events, levels).finished_at == (at(0),)  # the quarter hour the lesson was finished in
 
 
 def test_a_finish_or_a_hint_without_its_start_is_skipped_and_the_lessons_after_it_still_count():
