@@ -17,10 +17,16 @@ def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "stress: kills writers at random moments, again and again (minutes, not seconds)")
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """`make mutation` holds core/, store/ and export/ to their own quick tests (BLEEP_MUTATION_QUICK=1):
-    the app's Pilot tests take seconds each, and the ui/ layer is tested with them on its own turn."""
+    the app's Pilot tests take seconds each, and the ui/ layer is tested with them on its own turn. The
+    stress tests are left out too: they take minutes and would run again for every mutant that survives
+    in store/files.py or store/learner.py; what they check step by step has tests of its own."""
     if os.environ.get("BLEEP_MUTATION_QUICK"):
-        slow = [item for item in items if item.nodeid.startswith("tests/ui/")]
+        slow = [item for item in items if item.nodeid.startswith("tests/ui/") or item.get_closest_marker("stress")]
         config.hook.pytest_deselected(items=slow)
-        items[:] = [item for item in items if not item.nodeid.startswith("tests/ui/")]
+        items[:] = [item for item in items if item not in slow]

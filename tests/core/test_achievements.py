@@ -3,6 +3,7 @@
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from itertools import count
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -225,3 +226,50 @@ def test_recomputing_from_the_same_events_gives_the_same_badges() -> None:
     first = earned_badges(definitions, facts(events), NOW.isoformat())
     assert first == earned_badges(definitions, facts(list(events)), NOW.isoformat())
     assert [b.id for b in first] == ["first", "two", "money"]
+
+
+def test_a_badge_knows_its_definition_so_the_profile_can_show_its_name() -> None:
+    events = finished("atm")
+    [new] = earned_badges([FIRST], facts(events), NOW.isoformat())
+    events.append(earned_event(new))
+    [recorded] = earned_badges([FIRST], facts(events), NOW.isoformat())
+    assert new.achievement == recorded.achievement == FIRST
+
+
+def test_only_finished_lessons_keep_a_streak_for_a_badge() -> None:
+    rule = Rule("weekly_streak", count=2)
+    last_week = finished("atm", at=NOW - timedelta(weeks=1))
+    started_only = [Event("lesson_started", NOW.isoformat(), lesson="codes", run="x"), Event("login", NOW.isoformat())]
+    assert not met(rule, last_week + started_only)
+    assert met(rule, last_week + finished("codes"))
+
+
+def test_the_streak_for_a_badge_is_counted_in_the_learners_own_week() -> None:
+    now = datetime(2026, 3, 8, 23, 30, tzinfo=UTC)  # a Sunday in UTC, already Monday in Helsinki
+    events = finished("atm", at=now - timedelta(hours=2))  # still Sunday in Helsinki: last week there
+    helsinki = learner_facts(Progress.of(events), CURRICULUM, now, ZoneInfo("Europe/Helsinki"))
+    assert (helsinki.streak.current, helsinki.streak.this_week_done) == (1, False)
+
+
+def test_a_module_with_one_lesson_is_complete_when_that_lesson_is() -> None:
+    assert rule_progress(Rule("module_completed", module="safety"), facts(finished("codes"))) == (1, 1)
+
+
+def test_a_competence_not_in_the_curriculum_has_no_mastery_yet() -> None:
+    assert rule_progress(Rule("competence_mastery", competence="9.9", level="Familiar"), facts([])) == (0, 2)
+
+
+def test_a_sim_trace_rule_counts_only_answers_to_a_simulation_step() -> None:
+    rule = Rule("sim_trace", sim="atm", event="card_taken", count=1)
+    not_answered = [Event("sim_draft", NOW.isoformat(), lesson="atm", run="x", step="task", answer=[{"event": "card_taken"}])]
+    other_step = [Event("answered", NOW.isoformat(), lesson="atm", run="y", step="quiz", answer=[{"event": "card_taken"}])]
+    assert not met(rule, not_answered) and not met(rule, other_step)
+
+
+def test_an_unknown_rule_type_is_named_in_the_error() -> None:
+    with pytest.raises(ValueError, match="unknown rule type 'teleport'"):
+        rule_progress(Rule("teleport"), facts([]))
+
+
+def test_a_badge_for_a_module_no_longer_on_offer_is_never_complete() -> None:
+    assert rule_progress(Rule("module_completed", module="gone"), facts(finished("atm"))) == (0, 1)

@@ -1,6 +1,6 @@
 """The optional class board: pseudonyms only, ranked by XP."""
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from bleep_tui.core.classboard import ADJECTIVES, ANIMALS, BoardEntry, board_entry, pseudonym, ranked
 from bleep_tui.core.events import Event
@@ -60,7 +60,7 @@ def test_a_board_entry_is_derived_from_the_learners_events() -> None:
         Event("achievement_earned", now.isoformat(), achievement="first", points=10),
     ]
     entry = board_entry("Calm Otter 11", events, LEVELS, now, timezone.utc)
-    assert (entry.xp, entry.level, entry.badges, entry.streak) == (60, "Starter", 1, 1)
+    assert (entry.pseudonym, entry.xp, entry.level, entry.badges, entry.streak) == ("Calm Otter 11", 60, "Starter", 1, 1)
     assert not entry.me and board_entry("Calm Otter 11", events, LEVELS, now, timezone.utc, me=True).me
 
 
@@ -75,3 +75,26 @@ def test_on_the_board_a_badge_earned_twice_counts_once_and_a_paused_week_keeps_t
     assert board_entry("x", events, LEVELS, now, timezone.utc).badges == 1
     assert board_entry("x", events, LEVELS, now, timezone.utc).streak == 0  # 2026-W10 had no lesson
     assert board_entry("x", events, LEVELS, now, timezone.utc, paused_weeks=["2026-W10"]).streak == 1
+
+
+def test_on_the_board_only_badges_count_as_badges_and_only_finished_lessons_keep_a_streak() -> None:
+    now = datetime(2026, 3, 11, tzinfo=timezone.utc)
+    last_week = datetime(2026, 3, 4, tzinfo=timezone.utc).isoformat()
+    events = [
+        Event("lesson_started", last_week, lesson="a", run="1"),
+        Event("answered", last_week, lesson="a", run="1", step="s", correct=True),
+        Event("login", now.isoformat()),
+        Event("achievement_earned", last_week, achievement="first", points=10),
+        Event("achievement_earned", last_week, achievement="second", points=10),
+    ]
+    entry = board_entry("Calm Otter 11", events, LEVELS, now, timezone.utc)
+    assert (entry.badges, entry.streak) == (2, 0)
+
+
+def test_on_the_board_the_streak_is_counted_in_the_learners_own_week() -> None:
+    from zoneinfo import ZoneInfo
+
+    now = datetime(2026, 3, 8, 23, 30, tzinfo=timezone.utc)  # a Sunday in UTC, already Monday in Helsinki
+    last_week = (now - timedelta(days=7, hours=2)).isoformat()  # a Sunday evening in Helsinki too
+    events = [Event("lesson_started", last_week, lesson="a", run="1"), Event("lesson_finished", last_week, lesson="a", run="1", points=10)]
+    assert board_entry("Calm Otter 11", events, LEVELS, now, ZoneInfo("Europe/Helsinki")).streak == 0  # two weeks ago there: broken

@@ -60,3 +60,27 @@ def test_a_clock_set_back_never_makes_anyone_wait_longer_than_the_delay() -> Non
     assert login_wait(failures(2), "ssh 10.0.0.9", NOW - 3600) == 0  # free tries stay free
     assert login_wait(failures(FREE_TRIES_PER_SOURCE + 1), "ssh 10.0.0.9", NOW - 3600) == 2
     assert facilitator_wait(2, NOW, NOW - 3600) == 2
+
+
+def test_a_failure_exactly_the_window_old_is_forgotten_for_waits_and_bursts() -> None:
+    old = [Failure(NOW - WINDOW_SECONDS, "ssh 10.0.0.9")] * FREE_TRIES_PER_SOURCE
+    # One more failure now: only it counts, and one failure is still a free try.
+    assert login_wait([*old, Failure(NOW, "ssh 10.0.0.9")], "ssh 10.0.0.9", NOW) == 0
+    assert bursts([Failure(NOW - WINDOW_SECONDS, "ssh 10.0.0.9")] * 5, NOW) == {}
+
+
+def test_the_fifth_failure_from_one_source_is_a_burst_and_the_fourth_is_not() -> None:
+    assert bursts(failures(4), NOW) == {}
+    assert bursts(failures(5), NOW) == {"ssh 10.0.0.9": 5}
+
+
+def test_the_installation_wait_starts_after_thirty_failures_and_doubles_up_to_ten_seconds() -> None:
+    def spread(count: int) -> list[Failure]:  # each from its own terminal, the last one just now
+        return [Failure(NOW - (count - 1 - n) * 0.001, f"ssh 10.0.{n}.1") for n in range(count)]
+
+    waits = [login_wait(spread(n), "ssh 10.9.9.9", NOW) for n in range(INSTALLATION_FREE_TRIES - 1, INSTALLATION_FREE_TRIES + 6)]
+    assert waits == [0, 1, 2, 4, 8, MAX_INSTALLATION_WAIT, MAX_INSTALLATION_WAIT]
+
+
+def test_a_terminal_waits_for_its_own_failures_even_when_the_installation_has_few() -> None:
+    assert login_wait(failures(FREE_TRIES_PER_SOURCE + 2), "ssh 10.0.0.9", NOW + 1) == 3

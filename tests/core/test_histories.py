@@ -29,3 +29,10 @@ def test_the_histories_are_woven_together_by_time_each_in_its_own_order() -> Non
     theirs = [answer("1", "there-1"), answer("3", "there-2"), answer("5", "there-3")]
     steps = [event["step"] for event in merged(ours, missing_events(ours, theirs))]
     assert steps == ["there-1", "here-1", "there-2", "here-2", "there-3"]
+
+
+def test_the_same_event_with_its_fields_in_another_order_is_not_imported_twice() -> None:
+    """Another installation (or an older BLEEP) may write an event's fields in another order."""
+    ours = [{"kind": "answered", "at": "2026-03-01T10:00:00+00:00", "step": "s", "answer": "é"}]
+    theirs = [{"answer": "é", "step": "s", "at": "2026-03-01T10:00:00+00:00", "kind": "answered"}]
+    assert missing_events(ours, theirs) == []

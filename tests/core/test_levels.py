@@ -77,3 +77,8 @@ def test_the_fraction_never_leaves_zero_to_one_across_the_ladder():
         assert 0.0 <= status.fraction <= 1.0
         assert status.floor <= xp
         assert status.next_at is None or xp < status.next_at
+
+
+def test_the_level_below_the_top_shows_the_xp_of_the_top_level_and_the_top_shows_none() -> None:
+    assert level_for(LEVELS, 200).next_at == 300
+    assert level_for(LEVELS, 300).next_at is None

@@ -63,3 +63,22 @@ def test_the_passport_lists_the_competences_the_lessons_train_in_digcomp_order()
     assert curriculum.sim_steps == {("l2", "t"): "atm"}
     mine = passport(curriculum, {"l1": record("l1", 100)})
     assert (mine["2.1"].level, mine["4.2"].level, mine["1.3"].level) == ("Proficient", "Mastered", "")
+
+
+def test_competences_are_in_number_order_and_modules_list_their_lessons_in_file_order() -> None:
+    """DigComp 1.10 comes after 1.2, as in the framework, not as text would sort it."""
+    step = TextStep(id="s", type="text", points=10, accept=("x",))
+    lessons = [
+        Lesson("l1", "One", "money", "", ("1.10",), 1, 5, (step,)),
+        Lesson("l2", "Two", "work", "", ("1.2",), 1, 5, (step,)),
+        Lesson("l3", "Three", "money", "", ("2.1",), 1, 5, (step,)),
+    ]
+    curriculum = Curriculum.of(lessons)
+    assert list(curriculum.competences) == ["1.2", "1.10", "2.1"]
+    assert curriculum.modules == {"money": ("l1", "l3"), "work": ("l2",)}
+    assert passport(curriculum, {})["1.10"].code == "1.10"
+
+
+def test_a_competence_only_started_has_no_average_yet() -> None:
+    mastery = competence_mastery("4.2", FOUR, {"a": record("a", None)})
+    assert (mastery.code, mastery.level, mastery.average, mastery.score) == ("4.2", "Attempted", 0, 0)

@@ -118,3 +118,16 @@ def test_unknown_foundations_and_circles_of_after_are_passed_over() -> None:
     two = lesson("two", "money", after=("one",))
     assert suggest(lessons=[one, two]) == Suggestion(two, FOUNDATION, builds_on_it=one)
     assert suggest(lessons=[lesson("alone", "money", after=("gone",))]).reason == NEW_MODULE
+
+
+def test_a_foundation_already_done_does_not_hide_the_next_one_not_done() -> None:
+    reply = lesson("reply", "communication", after=("cash", "read"))
+    lessons = [CASH, reply, READ]
+    assert suggest(("cash", 3), lessons=lessons) == Suggestion(READ, FOUNDATION, builds_on_it=reply)
+
+
+def test_a_circle_of_after_further_down_is_passed_over_too() -> None:
+    one = lesson("one", "money", after=("two",))
+    two = lesson("two", "money", after=("three",))
+    three = lesson("three", "money", after=("two",))
+    assert suggest(lessons=[one, two, three]) == Suggestion(three, FOUNDATION, builds_on_it=two)

@@ -2,6 +2,7 @@
 
 from bleep_tui.core.cv import latest_cv
 from bleep_tui.core.events import Event
+from bleep_tui.core.kept import KeptForm, latest_kept
 from bleep_tui.core.plan import PLAN_FIELDS, PlanGoal, latest_plan, plan_from_values
 from bleep_tui.core.sims.forms import FormField, FormModel, FormScenario, Page
 from bleep_tui.core.sims.kept_forms import with_kept_values
@@ -51,3 +52,35 @@ def test_a_kept_plan_fills_the_form_again_and_nothing_else_changes() -> None:
     again = with_kept_values(scenario, [kept])
     assert [f.value for f in again.fields] == ["Sam", "", ""]  # what they sent, even emptied; the rest as it was
     assert with_kept_values(scenario, []) == scenario
+
+
+def test_every_part_of_a_plan_is_read_from_its_own_field() -> None:
+    plan = plan_from_values({
+        "name": "Sam", "release-date": "2027-05-01", "check-date": "2027-06-01",
+        "work-goal": "A kitchen job", "work-date": "2027-07-01", "work-step": "Ask the work coach", "work-help": "Jo",
+    })
+    assert (plan.name, plan.release_date, plan.check_date, plan.made_at) == ("Sam", "2027-05-01", "2027-06-01", "")
+    assert plan.goals == (PlanGoal("work", "A kitchen job", "2027-07-01", "Ask the work coach", "Jo"),)
+
+
+def test_a_cv_keeps_up_to_three_jobs_and_courses_numbered_from_one_even_with_only_an_employer_or_a_place() -> None:
+    from bleep_tui.core.cv import Course, Job, cv_from_values
+
+    cv = cv_from_values({
+        "name": "Sam", "job-0-title": "never asked for",
+        "job-1-employer": "Green Park", "job-2-title": "Cook", "job-2-employer": "Cafe Nord", "job-3-title": "Porter",
+        "job-4-title": "one too many",
+        "course-1-title": "Food hygiene", "course-1-place": "Open College", "course-2-place": "Library",
+    })
+    assert cv.jobs == (Job("", "Green Park"), Job("Cook", "Cafe Nord"), Job("Porter"))
+    assert cv.courses == (Course("Food hygiene", "Open College"), Course("", "Library"))
+    assert cv.made_at == ""
+
+
+def test_a_sent_form_with_a_field_missing_its_value_or_no_fields_at_all_reads_as_empty() -> None:
+    sent_cv = [{"event": "submitted", "keeps": "cv", "fields": [{"id": "name"}, {"value": "Cook"}]}]
+    no_fields = [{"event": "submitted", "keeps": "plan"}]
+    events = [Event("answered", "2027-01-01T10:00:00+00:00", answer=sent_cv), Event("answered", "2027-01-02T10:00:00+00:00", answer=no_fields)]
+    assert latest_kept(events, "cv") == KeptForm({"name": "", "": "Cook"}, "2027-01-01T10:00:00+00:00")
+    assert latest_cv(events).name == ""  # type: ignore[union-attr]
+    assert latest_plan(events) == plan_from_values({}, "2027-01-02T10:00:00+00:00")

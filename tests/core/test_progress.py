@@ -390,3 +390,47 @@ def test_events_read_back_from_storage_rebuild_the_same_progress():
     ]
     stored = [Event.from_record(e.to_record()) for e in events]
     assert lesson_records(stored) == lesson_records(events)
+
+
+def test_a_simulation_left_half_done_comes_back_with_its_last_checkpoint():
+    checkpoint = [{"event": "card_inserted"}, {"event": "pin_entered"}]
+    events = [
+        started("r1", 0),
+        Event("sim_draft", at(1), lesson=LID, run="r1", step="task", answer=[{"event": "card_inserted"}]),
+        Event("sim_draft", at(2), lesson=LID, run="r1", step="task", answer=checkpoint),
+    ]
+    assert open_run(events, LID).step("task").draft == checkpoint
+
+
+def test_the_weekly_streak_counts_only_the_times_lessons_were_finished():
+    levels = (Level(0, "Newcomer"),)
+    events = whole_run("r1", 0, 5, 30, 100, 3) + [started("r2", 20), read("r2", "welcome", 21)]
+    assert snapshot(events, levels).finished_at == (at(0),)  # the quarter hour the lesson was finished in
+
+
+def test_a_finish_or_a_hint_without_its_start_is_skipped_and_the_lessons_after_it_still_count():
+    """An export cut with --since, or a start lost to damage: the rest of the history is read all the same."""
+    events = [
+        hint("lost", "cover-pin", 1, 0),
+        finished("lost", 1, 30, 100, 3),
+        *whole_run("o1", 2, 4, 20, 80, 2, lesson="safety-one-time-codes"),
+    ]
+    records = lesson_records(events)
+    assert LID not in records
+    assert records["safety-one-time-codes"].completions == 1 and total_xp(records) == 20
+
+
+def test_hints_add_up_over_every_finished_run_and_a_run_in_the_same_second_took_no_time():
+    events = [
+        started("r1", 0), hint("r1", "cover-pin", 1, 1), hint("r1", "amount", 1, 2), hint("r1", "amount", 2, 3), finished("r1", 4, 10, 50, 1),
+        started("r2", 5), hint("r2", "order", 1, 6), finished("r2", 7, 12, 60, 1),
+        started("r3", 8), finished("r3", 8, 12, 60, 1),
+    ]
+    record = lesson_records(events)[LID]
+    assert (record.lesson, record.hints, record.completions) == (LID, 4, 3)
+    assert record.seconds == 4 * 60 + 2 * 60 + 0
+
+
+def test_the_most_hints_shown_in_a_run_count_even_when_a_resumed_run_shows_fewer_again():
+    events = [started("r1", 0), hint("r1", "amount", 2, 1), hint("r1", "amount", 1, 2), finished("r1", 3, 10, 50, 1)]
+    assert lesson_records(events)[LID].hints == 2

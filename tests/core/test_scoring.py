@@ -7,14 +7,16 @@ import pytest
 from bleep_tui.core.model import (
     MAX_TRIES,
     ChoiceStep,
+    Goal,
     InfoStep,
     Lesson,
     Option,
     OrderStep,
+    SimStep,
     TextStep,
     WrongAnswer,
 )
-from bleep_tui.core.scoring import lesson_result, score_answer, stars_for
+from bleep_tui.core.scoring import lesson_result, score_answer, stars_for, unanswered
 
 # --- steps a lesson might contain -------------------------------------------------
 
@@ -289,7 +291,7 @@ def test_an_order_answer_can_be_a_tuple():
 
 def test_an_info_step_cannot_be_answered():
     info = InfoStep(id="welcome", type="info", text="Hello")
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="step 'welcome' of type 'info' takes no answer"):
         score_answer(info, "anything", 1, 0)
 
 
@@ -476,3 +478,67 @@ def test_scored_answers_feed_the_lesson_result_end_to_end():
     assert result.bonus == 2
     assert result.percent == 47  # 15 / 32
     assert result.stars == 1
+
+
+def test_a_wrong_typed_or_ordered_answer_never_says_right_options_were_missed():
+    assert score_answer(AMOUNT, "a lot", 1, 0).correct is False  # stored as false in the journal, never null
+    assert score_answer(AMOUNT, "a lot", 1, 0).missed == 0
+    assert score_answer(ORDER, [1, 0, 2, 3, 4], 1, 0).missed == 0
+
+
+def test_a_simulation_or_an_info_step_is_never_left_unanswered():
+    """Only an empty field, nothing ticked or items left as shown cost no try; a simulation run always counts."""
+    assert not unanswered(WITHDRAW_40, [])
+    assert not unanswered(InfoStep(id="welcome", type="info", text="Hello"), "")
+
+
+# --- simulations: each goal met earns its points ---------------------------------
+
+# A cash machine task; with no trace at all, nothing was taken out and the card was not kept.
+WITHDRAW_40 = SimStep(
+    id="take-40", type="sim", points=30, hint_cost=4, sim="atm",
+    goals=(
+        Goal("withdrew", 40, 20, "Took out 40 euro", "Take out the 40 euro you need.", "You took out 40 euro."),
+        Goal("card_kept", False, 10, "Kept your card", "Take your card back.", ""),
+    ),
+)
+TOOK_40 = [{"event": "cash_taken", "amount": 40}]
+
+
+def test_a_simulation_with_every_goal_met_earns_every_goals_points_and_the_bonus():
+    outcome = score_answer(WITHDRAW_40, TOOK_40, 1, 0)
+    assert (outcome.correct, outcome.finished, outcome.points, outcome.bonus) == (True, True, 36, 6)
+    assert [(result.goal.label, result.met) for result in outcome.goals] == [("Took out 40 euro", True), ("Kept your card", True)]
+    assert outcome.feedback == ("You took out 40 euro.",)  # praise for a met goal; a goal without praise adds no line
+
+
+def test_a_simulation_with_a_goal_missed_earns_the_others_points_explains_the_miss_and_is_over():
+    outcome = score_answer(WITHDRAW_40, [], 1, 0)
+    assert (outcome.correct, outcome.finished, outcome.points, outcome.bonus) == (False, True, 10, 0)
+    assert [result.met for result in outcome.goals] == [False, True]
+    assert outcome.feedback == ("Take out the 40 euro you need.",)
+
+
+def test_hints_in_a_simulation_cost_their_price_take_the_bonus_and_never_go_below_zero():
+    assert score_answer(WITHDRAW_40, TOOK_40, 1, 2).points == 30 - 2 * 4
+    assert score_answer(WITHDRAW_40, TOOK_40, 1, 2).bonus == 0
+    assert score_answer(WITHDRAW_40, [], 1, 3).points == 0  # 10 met, 12 in hints
+
+
+def test_an_expected_mistake_is_still_wrong_and_in_a_case_sensitive_step_keeps_its_capitals():
+    assert score_answer(AMOUNT, "400", 1, 0).correct is False
+    step = text_step(accept=("PIN",), case_sensitive=True, wrong_answers=(WrongAnswer("Pin", "All in capitals."),))
+    assert score_answer(step, "Pin", 1, 0).feedback == ("All in capitals.",)
+
+
+def test_the_option_just_past_the_last_is_ignored_and_a_wrong_single_choice_misses_nothing():
+    assert score_answer(COVER_PIN, [0, len(COVER_PIN.options)], 1, 0).correct
+    assert score_answer(COVER_PIN, [1], 1, 0).missed == 0
+
+
+def test_a_simulation_never_reports_right_options_missed():
+    assert score_answer(WITHDRAW_40, [], 1, 0).missed == score_answer(WITHDRAW_40, TOOK_40, 1, 0).missed == 0
+
+
+def test_a_result_never_goes_above_100_percent():
+    assert lesson_result(LESSON, {step.id: (step.points * 2, 0) for step in LESSON.steps if step.scored}).percent == 100

@@ -1,9 +1,12 @@
 """Weekly streaks: a week counts when a lesson was finished in it, in the learner's local time."""
 
+import time
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from bleep_tui.core.streaks import parse_week, weekly_streak
+import pytest
+
+from bleep_tui.core.streaks import parse_week, week_of, weekly_streak
 
 UTC = timezone.utc
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -91,3 +94,24 @@ def test_week_names_are_read_strictly() -> None:
     assert parse_week(" 2026-W1 ") == (2026, 1)
     assert parse_week("2026-W54") is None
     assert parse_week("week 47") is None
+
+
+def test_this_week_is_the_learners_local_week_at_a_sunday_midnight_in_utc() -> None:
+    """Sunday 23:30 in UTC is already Monday in Helsinki: a lesson finished then counts for the new week there."""
+    helsinki = ZoneInfo("Europe/Helsinki")
+    now = datetime(2026, 3, 8, 23, 30, tzinfo=timezone.utc)  # a Sunday
+    streak = weekly_streak([(now - timedelta(minutes=10)).isoformat()], now, helsinki)
+    assert streak.this_week_done and streak.current == 1
+    assert weekly_streak([(now - timedelta(hours=2)).isoformat()], now, helsinki).this_week_done is False
+
+
+def test_a_time_stored_without_an_offset_is_utc_and_one_with_an_offset_keeps_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "America/New_York")  # the server's own clock: a time without an offset is still UTC
+    time.tzset()
+    try:
+        sunday_utc = datetime(2026, 3, 8, 23, 30)  # no offset: 23:30 UTC on a Sunday, not 23:30 in New York
+        assert week_of(sunday_utc, timezone.utc) == (2026, 10)
+        assert week_of(datetime(2026, 3, 9, 0, 30, tzinfo=timezone(timedelta(hours=2))), timezone.utc) == (2026, 10)  # 22:30 UTC Sunday
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -273,3 +273,36 @@ def test_sftp_and_scp_get_nothing_and_leave_no_process(sshd: Server, tmp_path: P
         assert scp.returncode != 0
         assert not (Path(pwd.getpwnam(sshd.user).pw_dir) / COPIED).exists()
         assert gone_within(10, sshd.data)
+
+
+def test_port_forwarding_either_way_is_refused_and_reaches_nothing(sshd: Server, tmp_path: Path) -> None:
+    """A learner's SSH client asks the server to connect on to another machine (-W, as -L does for each
+    connection) or to listen for the outside (-R): both refused, and the service behind is never reached."""
+    reached: list[str] = []
+    with socket.socket() as service:  # a service on the server that only the server itself should reach
+        service.bind(("127.0.0.1", 0))
+        service.listen()
+        service.settimeout(0.2)
+        target = f"127.0.0.1:{service.getsockname()[1]}"
+
+        def try_to_reach(command: list[str]) -> int | None:
+            client = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                      env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(tmp_path)})
+            deadline = time.monotonic() + WAIT
+            while client.poll() is None and time.monotonic() < deadline:
+                try:
+                    connection, _address = service.accept()
+                except TimeoutError:
+                    continue
+                reached.append(" ".join(command))
+                connection.close()
+            client.kill()
+            client.communicate()
+            return client.returncode
+
+        through = try_to_reach(["ssh", "-N", "-W", target, *client_options(sshd), f"{sshd.user}@127.0.0.1"])
+        outside = try_to_reach(["ssh", "-N", "-o", "ExitOnForwardFailure=yes", "-R", f"0:{target}",
+                                *client_options(sshd), f"{sshd.user}@127.0.0.1"])
+    assert reached == []
+    assert through == outside == 255  # the client gave up: the server said no (a kill would be -9)
+    assert gone_within(10, sshd.data)

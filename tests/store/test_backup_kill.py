@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from bleep_tui.core.events import Event
 from bleep_tui.store.backup import backups_in, restore_backup
 from bleep_tui.store.checks import damage
@@ -23,6 +25,8 @@ from tests.test_backup_cli import records
 COPYING_RECORDER = """
 import shutil, sys
 from pathlib import Path
+
+import pytest
 from bleep_tui.core.events import Event, now_iso
 from bleep_tui.store.daily import DAILY_FOLDER
 from bleep_tui.store.learner import LearnerStore
@@ -50,6 +54,7 @@ def copies_read_whole(data_dir: Path) -> None:
             assert not damage(path, name), f"{path}: {damage(path, name)}"
 
 
+@pytest.mark.stress
 def test_killing_a_writer_while_it_makes_the_days_copy_loses_no_answer_and_leaves_no_half_copy(data_dir: Path) -> None:
     rng = random.Random(20261203)
     a_long_history(data_dir, "ana", 3000)
@@ -71,6 +76,7 @@ def test_killing_a_writer_while_it_makes_the_days_copy_loses_no_answer_and_leave
     assert len(acknowledged) >= kills
 
 
+@pytest.mark.stress
 def test_killing_bleep_backup_create_at_any_moment_changes_no_record_and_leaves_no_false_backup(tmp_path: Path) -> None:
     rng = random.Random(20261204)
     data_dir, usb = tmp_path / "data", tmp_path / "usb"

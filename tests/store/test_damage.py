@@ -93,6 +93,28 @@ def test_a_journal_cut_in_the_middle_of_its_last_line_loses_only_that_unacknowle
     assert [e.answer for e in store.events()] == ["a", "c"]
 
 
+def test_a_journal_that_is_only_a_torn_line_keeps_the_next_answer_alone(data_dir: Path) -> None:
+    store = LearnerStore(data_dir, "sam")
+    store.create("Sam")
+    store.journal_path.write_text(EVENT[:30])  # the very first answer, cut mid-line
+    store.record(Event("answered", now_iso(), answer="c"))
+    assert [e.answer for e in store.events()] == ["c"]
+    assert store.journal_path.read_text().count("\n") == 1
+
+
+def test_a_torn_line_longer_than_the_tail_an_answer_reads_back_is_left_whole_for_bleep_doctor(data_dir: Path) -> None:
+    """An answer looks back 64 KiB for the last line break; past that it cannot tell a torn line from a
+    long one, so it cuts nothing: the journal is then named as damaged instead of losing what may be whole."""
+    store = sam(data_dir)
+    long_line = '{"kind":"answered","answer":"' + "x" * files_module.JOURNAL_TAIL_BYTES
+    with store.journal_path.open("a") as journal:
+        journal.write(long_line)
+    store.record(Event("answered", now_iso(), answer="c"))
+    assert long_line in store.journal_path.read_text()
+    with pytest.raises(DamagedFile, match="line 2 is not a whole record"):
+        store.events()
+
+
 def test_a_file_written_by_the_previous_release_is_migrated_on_the_first_answer(data_dir: Path) -> None:
     folder = data_dir / "learners"
     folder.mkdir(parents=True)

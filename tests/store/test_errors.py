@@ -41,7 +41,7 @@ def test_an_unexpected_error_is_appended_to_a_private_log_with_where_it_happened
     assert path == data_dir / "logs" / LOG_FILE
     log_error(data_dir, failure(), "dashboard")
     text = path.read_text(encoding="utf-8")
-    assert text.count("Traceback (most recent call last)") == 2 and text.count("ValueError: pin 1234") == 2
+    assert text.count("Traceback (most recent call last):\n  File ") == 2 and text.count("ValueError: pin 1234") == 2  # as Python prints it
     assert " lesson screen (pid " in text and " dashboard (pid " in text and text.index("lesson screen") < text.index("dashboard")
     assert stat.S_IMODE(path.stat().st_mode) == 0o600 and stat.S_IMODE(path.parent.stat().st_mode) == 0o700
 
@@ -63,6 +63,15 @@ def test_a_full_log_starts_again_and_keeps_the_previous_one(data_dir: Path) -> N
     log_error(data_dir, failure(), "after the limit")
     assert "after the limit" in path.read_text(encoding="utf-8") and "first" not in path.read_text(encoding="utf-8")
     assert "first" in path.with_name(LOG_FILE + ".1").read_text(encoding="utf-8")
+
+
+def test_a_log_of_exactly_the_limit_is_still_written_to(data_dir: Path) -> None:
+    path = log_error(data_dir, failure(), "first")
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("x" * (MAX_LOG_BYTES - path.stat().st_size))
+    log_error(data_dir, failure(), "at the limit")
+    assert "first" in path.read_text(encoding="utf-8") and "at the limit" in path.read_text(encoding="utf-8")
+    assert not path.with_name(LOG_FILE + ".1").exists()
 
 
 def test_when_even_the_log_cannot_be_written_there_is_no_path_and_no_new_error(tmp_path: Path) -> None:

@@ -179,6 +179,7 @@ def test_eight_processes_writing_to_one_learner_lose_no_update(data_dir: Path) -
     assert set(saved) == expected
 
 
+@pytest.mark.stress
 def test_killing_the_writer_at_random_moments_never_loses_an_acknowledged_answer(data_dir: Path) -> None:
     rng = random.Random(20261122)
     acknowledged: list[str] = []
@@ -196,3 +197,36 @@ def test_killing_the_writer_at_random_moments_never_loses_an_acknowledged_answer
         missing = [a for a in acknowledged if a not in saved]
         assert not missing, f"round {round_number}: acknowledged but lost: {missing[:5]}"
     assert len(acknowledged) >= kills
+
+
+def test_a_learners_first_answer_also_syncs_the_folder_and_later_answers_only_their_journal(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The journal's name must survive a power cut once; after that an answer costs one fsync, not two."""
+    store = LearnerStore(data_dir)
+    store.create("Sam")
+    synced: list[str] = []
+    real_fsync = os.fsync
+
+    def recording_fsync(fd: int) -> None:
+        path = Path(os.readlink(f"/proc/self/fd/{fd}"))
+        synced.append("folder" if path.is_dir() else path.name)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", recording_fsync)
+    journal = store.journal_path.name
+    store.record(Event("answered", now_iso(), lesson="l", step="s", answer="a"))
+    assert synced == [journal, "folder"]
+    synced.clear()
+    store.record(Event("answered", now_iso(), lesson="l", step="s", answer="b"))
+    assert synced == [journal]
+
+
+def test_a_learners_language_is_kept_in_their_profile_and_a_learner_without_one_gets_a_profile_named_by_code(data_dir: Path) -> None:
+    store = LearnerStore(data_dir, "ana")
+    store.create("Ana Lopez")
+    store.set_language("nl")
+    assert (store.profile().name, store.profile().language) == ("Ana Lopez", "nl")
+    fresh = LearnerStore(data_dir, "bob")
+    fresh.set_language("nl")
+    profile = fresh.profile()
+    assert (profile.name, profile.language, profile.created != "") == ("bob", "nl", True)
+    assert json.loads(fresh.path.read_text())["meta"]["1"]["schema"] == SCHEMA_VERSION

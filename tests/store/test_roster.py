@@ -61,3 +61,16 @@ def test_one_learner_is_found_by_a_code_typed_in_another_case_or_by_their_file_a
     assert (solo.code, solo.name, solo.active) == ("solo", "Solo Learner", True)
     nobody = load_learner(data_dir, "nobody")
     assert (nobody.code, nobody.name, nobody.events, nobody.created) == ("nobody", "nobody", (), "")
+
+
+def test_one_learner_loaded_alone_keeps_their_account_state_and_a_learner_with_only_a_file_their_events(data_dir: Path) -> None:
+    accounts = AccountStore(data_dir)
+    accounts.add("Ana", "Ana Lopez", "1234")
+    accounts.deactivate("Ana")
+    ana = load_learner(data_dir, "ana")
+    assert (ana.code, ana.name, ana.active) == ("Ana", "Ana Lopez", False)
+    solo = LearnerStore(data_dir, "solo")
+    solo.record(FINISHED)
+    assert load_learner(data_dir, "solo").events == (FINISHED,)
+    solo.journal_path.write_text("{half a line\n")
+    assert load_learner(data_dir, "solo").damaged == "line 1 is not a whole record"

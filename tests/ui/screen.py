@@ -14,3 +14,13 @@ def screen_text(app: App) -> str:
     """The text on the whole 80x24 screen, one line per row, as a learner sees it."""
     strips = app.screen._compositor.render_strips()
     return "\n".join(strip.text for strip in strips)
+
+
+async def settled(pilot) -> None:
+    """Wait until the app has loaded its lessons (after the first screen) and handled every pending message."""
+    for _ in range(400):  # a bounded wait for the lessons themselves, not for a length of time
+        if pilot.app.content_ready:
+            break
+        await pilot.pause(0.05)
+    assert pilot.app.content_ready, "the lessons never finished loading"
+    await pilot.pause()

@@ -15,7 +15,7 @@ from bleep_tui.ui.app import BleepApp
 from bleep_tui.ui.screens.home import HomeScreen
 from bleep_tui.ui.screens.profile import ProfileScreen
 
-from .screen import screen_text
+from .screen import screen_text, settled
 
 SIZE = (80, 24)
 
@@ -30,8 +30,7 @@ async def test_opening_and_closing_the_profile_again_and_again_keeps_no_closed_s
     LearnerStore(data_dir).create("Sam")
     app = BleepApp(data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        while not app.content_ready:
-            await pilot.pause(0.05)
+        await settled(pilot)
 
         async def open_and_close_profile() -> None:
             await pilot.press("p")
@@ -64,9 +63,7 @@ async def test_home_and_the_profile_show_the_kept_summary_(data_dir: Path) -> No
     summary.write_bytes(json.dumps({**json.loads(header_line), "crc32": zlib.crc32(payload)}).encode() + b"\n" + payload)
     app = BleepApp(data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        while not app.content_ready:
-            await pilot.pause(0.05)
-        await pilot.pause()
+        await settled(pilot)
         assert "44 XP" in screen_text(app)
         await pilot.press("p")
         await pilot.pause()
@@ -74,7 +71,5 @@ async def test_home_and_the_profile_show_the_kept_summary_(data_dir: Path) -> No
     summary.write_bytes(b"damaged")
     app = BleepApp(data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        while not app.content_ready:
-            await pilot.pause(0.05)
-        await pilot.pause()
+        await settled(pilot)
         assert "20 XP" in screen_text(app)

@@ -19,7 +19,7 @@ from bleep_tui.ui.app import BleepApp
 from bleep_tui.ui.screens.home import HomeScreen
 from bleep_tui.ui.screens.login import LoginScreen
 
-from .screen import screen_text
+from .screen import screen_text, settled
 from ..store.test_accounts import from_terminals
 from .test_lesson_player import LESSON, choose_wrong
 
@@ -318,8 +318,6 @@ async def test_the_start_screen_is_drawn_and_takes_a_login_before_the_lessons_ar
             assert "Loading your lessons" in screen_text(app)
         finally:
             app._content_lock.release()
-        while not app.content_ready:
-            await pilot.pause(0.05)
-        await pilot.pause()
+        await settled(pilot)
         screen = screen_text(app)
         assert "Ana Lopez" in screen and "Take cash from a cash machine" in screen

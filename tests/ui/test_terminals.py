@@ -11,7 +11,7 @@ from textual.app import App
 from bleep_tui.ui.app import BleepApp
 from bleep_tui.ui.terminal import ANSI_THEME, ascii_text, detect
 
-from .screen import screen_text
+from .screen import screen_text, settled
 from .sims.office_play import ONE_LESSON_PER_SIMULATION, start_sim
 from .test_lesson_player import (
     LESSON, SIZE, choose_right, choose_wrong, create_learner, open_lesson, play_one_time_codes_perfectly, put_in_order,
@@ -159,16 +159,6 @@ def ticking_timers(app: App) -> list[str]:
         for timer in node._timers
         if timer._task is not None and not timer._task.done() and timer._active.is_set()
     ]
-
-
-async def settled(pilot) -> None:
-    """Wait until the app has loaded its lessons (after the first screen) and handled every pending message."""
-    for _ in range(200):
-        if pilot.app.content_ready:
-            break
-        await pilot.pause(0.05)
-    assert pilot.app.content_ready
-    await pilot.pause()
 
 
 async def test_an_idle_session_on_a_text_field_runs_no_timer(data_dir: Path) -> None:
