@@ -22,13 +22,14 @@ from .test_lesson_player import SIZE, choose, choose_right, create_learner, open
 
 LESSONS = [
     "information-false-news-deepfakes",
+    "work-digital-footprint",
 ]
 
 
 def words(text: str) -> str:
     """Text as a reader sees it, wherever the lines wrap: words only, one space between them."""
     without_markdown = re.sub(r"[*`]", "", text)
-    return " ".join(re.sub(r"[•│┃▏▕]", " ", without_markdown).split())
+    return " ".join(re.sub(r"[•│┃▏▕▊▎]", " ", without_markdown).split())
 
 
 def assert_shown(app: App, *texts: str) -> None:
@@ -64,7 +65,8 @@ async def test_a_learner_finishes_the_lesson_perfectly_and_sees_every_word_at_80
             if isinstance(step, ChoiceStep):
                 assert_shown(app, *(option.text for option in step.options))
             await answer_right(pilot, step)
-            assert_shown(app, "Right!", step.explanation)
+            # The question stays on screen above its answer: nothing has scrolled away.
+            assert_shown(app, step.title or step.prompt, "Right!", step.explanation, "Continue")
             if isinstance(step, ChoiceStep) and not step.multiple:
                 assert_shown(app, *(option.feedback for option in step.options if option.correct))
             await pilot.press("enter")
