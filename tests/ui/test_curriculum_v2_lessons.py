@@ -23,6 +23,7 @@ from .test_lesson_player import SIZE, choose, choose_right, create_learner, open
 LESSONS = [
     "information-false-news-deepfakes",
     "work-digital-footprint",
+    "safety-protect-your-device",
 ]
 
 
