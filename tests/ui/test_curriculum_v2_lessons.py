@@ -24,6 +24,7 @@ LESSONS = [
     "information-false-news-deepfakes",
     "work-digital-footprint",
     "safety-protect-your-device",
+    "safety-old-phones",
 ]
 
 
