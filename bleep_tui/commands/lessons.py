@@ -103,7 +103,8 @@ def print_coverage(paths: list[str]) -> int:
 
     print(ngettext("DigComp 2.2 competences in {count} lesson, by proficiency level",
                    "DigComp 2.2 competences in {count} lessons, by proficiency level", len(catalog.lessons)).format(count=len(catalog.lessons)))
-    print(f"{_('competence / level'):<{COVERAGE_NAME_WIDTH + 4}}" + "".join(f"{level:>3}" for level in PROFICIENCY_LEVELS) + f"{_('all'):>5}")
+    corner, total = _("competence / level"), _("all")
+    print(f"{corner:<{COVERAGE_NAME_WIDTH + 4}}" + "".join(f"{level:>3}" for level in PROFICIENCY_LEVELS) + f"{total:>5}")
     for code, counts in coverage.claims.items():
         print(row(named(code), counts))
     print(row(_("lessons at each level"), coverage.lessons_per_level))
