@@ -19,6 +19,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing = actions.add_parser("list", help=_("list the installed lessons"))
     listing.add_argument("--json", action="store_true", help=_("print a JSON array"))
     listing.set_defaults(handler=lambda args: list_lessons(args.json))
+    coverage = actions.add_parser("coverage", help=_("how many lessons train each DigComp competence, at each proficiency level"))
+    coverage.add_argument("paths", nargs="*", metavar="PATH", help=_("lesson files or folders (default: all installed lessons)"))
+    coverage.set_defaults(handler=lambda args: print_coverage(args.paths))
 
 
 def validate_lessons(paths: list[str]) -> int:
@@ -78,6 +81,45 @@ def list_lessons(as_json: bool) -> int:
     else:
         for row in rows:
             print(f"{row['id']:<36} {row['module']:<14} {row['title']}")
+    for broken in catalog.broken:
+        print(_("unavailable: {path}: {reason}").format(path=broken.path, reason=broken.reason), file=sys.stderr)
+    return 0
+
+
+COVERAGE_NAME_WIDTH = 42
+
+
+def print_coverage(paths: list[str]) -> int:
+    """The DigComp competence x proficiency level table of the lessons, and the competences none claims."""
+    from bleep_tui.content.catalog import lesson_files, load_catalog
+    from bleep_tui.core.curriculum import COMPETENCE_NAMES, PROFICIENCY_LEVELS, Coverage
+
+    files, missing_paths = files_named(paths, lesson_files) if paths else (None, [])
+    if report_problems(missing_paths):
+        return 1
+    catalog = load_catalog(files=files)
+    coverage = Coverage.of(catalog.lessons.values())
+
+    def row(label: str, counts: dict[int, int]) -> str:
+        cells = "".join(f"{counts.get(level) or '-':>3}" for level in PROFICIENCY_LEVELS)
+        return f"{label:<{COVERAGE_NAME_WIDTH + 4}}{cells}{sum(counts.values()):>5}"
+
+    def named(code: str) -> str:
+        return f"{code} {_(COMPETENCE_NAMES[code])[:COVERAGE_NAME_WIDTH]}"
+
+    print(ngettext("DigComp 2.2 competences in {count} lesson, by proficiency level",
+                   "DigComp 2.2 competences in {count} lessons, by proficiency level", len(catalog.lessons)).format(count=len(catalog.lessons)))
+    corner, total = _("competence / level"), _("all")
+    print(f"{corner:<{COVERAGE_NAME_WIDTH + 4}}" + "".join(f"{level:>3}" for level in PROFICIENCY_LEVELS) + f"{total:>5}")
+    for code, counts in coverage.claims.items():
+        print(row(named(code), counts))
+    print(row(_("lessons at each level"), coverage.lessons_per_level))
+    claimed = len(coverage.claims) - len(coverage.missing)
+    print(_("{claimed} of {total} competences claimed").format(claimed=claimed, total=len(coverage.claims)))
+    if coverage.missing:
+        print(_("No lesson claims:"))
+        for code in coverage.missing:
+            print(f"  {named(code)}")
     for broken in catalog.broken:
         print(_("unavailable: {path}: {reason}").format(path=broken.path, reason=broken.reason), file=sys.stderr)
     return 0

@@ -32,6 +32,7 @@ COMPETENCE_NAMES = {
     "5.3": N_("Using digital technology creatively"),
     "5.4": N_("Finding your digital skills gaps"),
 }
+PROFICIENCY_LEVELS = range(1, 9)  # DigComp 2.2: 1-2 foundation, 3-4 intermediate, 5-6 advanced, 7-8 highly specialised
 
 
 @dataclass(frozen=True)
@@ -61,3 +62,26 @@ class Curriculum:
 
 def _code_order(code: str) -> tuple[int, ...]:
     return tuple(int(part) if part.isdigit() else 0 for part in code.split("."))
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How many lessons claim each DigComp competence at each proficiency level."""
+
+    claims: dict[str, dict[int, int]]  # every DigComp code, in order -> level -> lessons claiming it there
+    lessons_per_level: dict[int, int]  # level -> lessons at it (a lesson with two competences counts once)
+
+    @classmethod
+    def of(cls, lessons: Iterable[Lesson]) -> Coverage:
+        claims: dict[str, dict[int, int]] = {code: {} for code in COMPETENCE_NAMES}
+        lessons_per_level: dict[int, int] = {}
+        for lesson in lessons:
+            lessons_per_level[lesson.level] = lessons_per_level.get(lesson.level, 0) + 1
+            for code in set(lesson.competences):
+                claims[code][lesson.level] = claims[code].get(lesson.level, 0) + 1
+        return cls(claims, lessons_per_level)
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """The competences no lesson claims."""
+        return tuple(code for code, levels in self.claims.items() if not levels)
