@@ -62,11 +62,11 @@ extract: $(VENV)/.installed
 	$(EXTRACT) -F babel.cfg -o $(LOCALE)/bleep.pot bleep_tui
 	$(EXTRACT) -F babel-content.cfg -o $(LOCALE)/bleep-content.pot lessons achievements
 
-# A changed English text keeps its old translation marked fuzzy (with the old English beside it) until
+# A changed English text keeps its old translation marked fuzzy until
 # a translator checks it; a fuzzy translation is not shown.
 update: extract
 	for domain in $(DOMAINS); do \
-		$(BIN)/pybabel update --previous --ignore-pot-creation-date -D $$domain -i $(LOCALE)/$$domain.pot -d $(LOCALE) || exit 1; \
+		$(BIN)/pybabel update --ignore-pot-creation-date -D $$domain -i $(LOCALE)/$$domain.pot -d $(LOCALE) || exit 1; \
 	done
 
 # make new-language CODE=pt (a two-letter ISO 639-1 code)
