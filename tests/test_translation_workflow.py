@@ -150,7 +150,8 @@ def copy_of_the_dutch(tmp_path: Path) -> Path:
     return locale
 
 
-def test_make_update_marks_a_translation_fuzzy_when_its_english_changes(tmp_path: Path) -> None:
+@needs_msgfmt
+def test_make_update_marks_a_translation_fuzzy_when_its_english_changes_and_msgfmt_still_reads_it(tmp_path: Path) -> None:
     locale = copy_of_the_dutch(tmp_path)
     content = locale / "nl" / "LC_MESSAGES" / "bleep-content.po"
     with content.open("rb") as file:
@@ -159,6 +160,9 @@ def test_make_update_marks_a_translation_fuzzy_when_its_english_changes(tmp_path
     catalogue.delete("Take cash from a cash machine", context=title)
     # As if the English had been a little different when a translator wrote the Dutch.
     catalogue.add("Take cash from the cash machine", "Geld opnemen bij de geldautomaat", context=title)
+    long = next(message for message in catalogue if message.string and len(message.id) > 120 and "\n" not in message.id)
+    catalogue.delete(long.id, context=long.context)
+    catalogue.add(long.id.replace(" ", "  ", 1), long.string, context=long.context)  # a long English text, changed a little
     with content.open("wb") as file:
         write_po(file, catalogue)
     result = run("make", "update", f"LOCALE={locale}")
@@ -167,7 +171,8 @@ def test_make_update_marks_a_translation_fuzzy_when_its_english_changes(tmp_path
         updated = read_po(file)
     changed = updated.get("Take cash from a cash machine", context=title)
     assert changed.fuzzy and changed.string == "Geld opnemen bij de geldautomaat"
-    assert '#| msgid "Take cash from the cash machine"' in content.read_text()  # Poedit shows what changed
+    # Babel's --previous (`#| msgid`) wraps long English texts into lines msgfmt rejects, so it is not used.
+    assert subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(content)], capture_output=True).returncode == 0
 
 
 @needs_msgfmt
@@ -243,3 +248,30 @@ def test_each_language_is_named_in_itself_as_babel_names_it() -> None:
 
     for code, name in LANGUAGE_NAMES.items():
         assert name.casefold() == Locale.parse(code).get_display_name(code).casefold()
+
+
+def test_every_shipped_language_still_has_whole_each_part_it_declares_complete() -> None:
+    """The guard CI runs: a changed English text that makes a declared part fuzzy fails `make test`."""
+    declared = (SHIPPED_LOCALE / "nl" / "complete.txt").read_text(encoding="utf-8")
+    assert "Money" in declared.splitlines()  # the check below is not an empty promise
+    result = run(sys.executable, "-m", "bleep_tui.cli", "translations", "status", "--check")
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_part_declared_complete_that_is_not_fails_the_check_and_says_which(tmp_path: Path) -> None:
+    locale = tmp_path / "locale"
+    (locale / "pt" / "LC_MESSAGES").mkdir(parents=True)
+    with (SHIPPED_LOCALE / "bleep.pot").open("rb") as file:
+        template = read_po(file)
+    template.locale = "pt"
+    for message in template:
+        message.string = "Bem-vindo" if message.id == "Welcome to BLEEP" else ""
+    with (locale / "pt" / "LC_MESSAGES" / "bleep.po").open("wb") as file:
+        write_po(file, template)
+    (locale / "pt" / "complete.txt").write_text("# whole in Portuguese\ninterface\n", encoding="utf-8")
+    env = {"BLEEP_LOCALE_DIR": str(locale)}
+    checked = run(sys.executable, "-m", "bleep_tui.cli", "translations", "status", "--check", env=env)
+    assert checked.returncode == 1
+    assert "pt: interface is declared complete" in checked.stderr
+    shown = run(sys.executable, "-m", "bleep_tui.cli", "translations", "status", env=env)
+    assert shown.returncode == 0 and "pt: interface is declared complete" in shown.stderr  # said, but only --check fails

@@ -19,6 +19,9 @@ from bleep_tui.i18n import DOMAIN, LOCALE_DIR, SOURCE_LANGUAGE
 INTERFACE = "interface"
 ACHIEVEMENTS_AND_LEVELS = "achievements and levels"
 REVIEW_PREFIX = "Review:"  # the header comment line that says who has checked a catalogue
+# LANG/complete.txt: the parts a shipped language promises whole, one a line; `bleep translations status
+# --check` (run by `make test`) fails when one of them is no longer, for example after the English changed.
+DECLARED_FILE = "complete.txt"
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,12 @@ class LanguageStatus:
     code: str
     review: str  # "needs review by a native speaker", or "" when the catalogue does not say
     parts: tuple[Coverage, ...]  # the interface first, then each module, then achievements and levels
+    declared: tuple[str, ...] = ()  # the parts its complete.txt promises whole
+
+    def fallen_short(self) -> list[str]:
+        """The declared parts that are not complete now (or that no longer exist)."""
+        complete = {part.part for part in self.parts if part.complete}
+        return [part for part in self.declared if part not in complete]
 
 
 def interface_messages() -> set[MessageKey]:
@@ -66,11 +75,19 @@ def installed_catalogues() -> list[str]:
 
 
 def status(code: str, interface: set[MessageKey], content: dict[str, set[MessageKey]]) -> LanguageStatus:
-    interface_states, review = _states(code, DOMAIN)
-    content_states, _review = _states(code, CONTENT_DOMAIN)
+    interface_states, interface_review = _states(code, DOMAIN)
+    content_states, content_review = _states(code, CONTENT_DOMAIN)
     parts = [coverage(INTERFACE, interface, interface_states)]
     parts += [coverage(part, keys, content_states) for part, keys in content.items()]
-    return LanguageStatus(code, review, tuple(parts))
+    return LanguageStatus(code, interface_review or content_review, tuple(parts), declared_complete(code))
+
+
+def declared_complete(code: str) -> tuple[str, ...]:
+    path = LOCALE_DIR / code / DECLARED_FILE
+    if not path.is_file():
+        return ()
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return tuple(line for line in lines if line and not line.startswith("#"))
 
 
 def _states(code: str, domain: str) -> tuple[dict[MessageKey, str], str]:
