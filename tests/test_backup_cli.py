@@ -8,7 +8,9 @@ import tarfile
 from pathlib import Path
 
 from bleep_tui.store.accounts import AccountStore
+from bleep_tui.store.issuer import init_issuer, load_issuer
 from bleep_tui.store.learner import LearnerStore
+from bleep_tui.store.lrs import load_lrs_config, read_cursor, write_cursor
 
 from tests.test_doctor_cli import a_class_backed_up_yesterday, files, steps
 from tests.test_learners_cli import bleep, no_traceback
@@ -130,3 +132,26 @@ def test_a_folder_that_is_not_there_gets_a_clear_message(tmp_path: Path) -> None
     result = backup(here, "create", "--out", str(tmp_path / "no-stick"))
     assert result.returncode == 1 and "is not a folder" in result.stderr
     assert backup(here, "restore", "nothing-by-this-name").returncode == 1
+
+
+def test_a_restored_installation_signs_badges_with_its_old_key_and_its_lrs_goes_on_where_it_stopped(tmp_path: Path) -> None:
+    here, there, usb = tmp_path / "here", tmp_path / "there", tmp_path / "usb"
+    a_class_backed_up_yesterday(here)
+    issuer = init_issuer(here, "Open Door Learning", "https://learn.example.org", did_web="learn.example.org")
+    (here / "lrs.toml").write_text('endpoint = "https://lrs.example.org/xapi"\nusername = "bleep"\npassword = "s3cret"\n')
+    (here / "lrs.toml").chmod(0o600)
+    write_cursor(here, "ana", LearnerStore(here, "ana").event_records(), 2)
+    usb.mkdir()
+    assert backup(here, "create", "--out", str(usb)).returncode == 0
+
+    assert backup(there, "restore", str(the_one_backup(usb))).returncode == 0
+    assert load_issuer(there).issuer == issuer.issuer  # badges given before the restore still verify
+    assert (there / "issuer" / "key.pem").read_bytes() == (here / "issuer" / "key.pem").read_bytes()
+    assert (there / "issuer" / "key.pem").stat().st_mode & 0o777 == 0o600
+    assert load_lrs_config(there).password == "s3cret"
+    assert read_cursor(there, "ana") == read_cursor(here, "ana") and read_cursor(there, "ana").events == 2
+    assert {k: v for k, v in records(there).items() if k != "audit.events"} == {k: v for k, v in records(here).items() if k != "audit.events"}
+
+    (here / "learners").rename(tmp_path / "gone")  # only the set-up is left: a restore still asks before replacing it
+    refused = backup(here, "restore", str(the_one_backup(usb)))
+    assert refused.returncode == 1 and "issuer/key.pem" in refused.stderr and "lrs.toml" in refused.stderr

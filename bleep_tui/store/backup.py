@@ -1,8 +1,9 @@
 """Whole-folder backups a facilitator can carry away: `bleep backup create|list|restore`.
 
-A backup is one file, `bleep-backup-2026-12-03-141502.tar.gz` (0600: it holds the pepper and the PIN
-hashes). Inside, under `bleep-data/`, are the learners' files, accounts.json, pepper, settings.toml and
-audit.events, and last `bleep-data/backup-manifest.json` with each file's size and SHA-256. `tar xzf`
+A backup is one file, `bleep-backup-2026-12-03-141502.tar.gz` (0600: it holds the pepper, the PIN
+hashes and the badge signing key). Inside, under `bleep-data/`, are the learners' files, accounts.json,
+pepper, settings.toml, audit.events, the badge issuer (issuer/), the LRS settings and cursors (lrs.toml,
+lrs/), and last `bleep-data/backup-manifest.json` with each file's size and SHA-256. `tar xzf`
 opens it into a data folder BLEEP can read (`bleep export --data-dir bleep-data`).
 
 Each learner's two files are read together under that learner's lock, accounts and pepper under the
@@ -33,7 +34,7 @@ from bleep_tui import __version__
 from bleep_tui.core.events import now_iso
 from bleep_tui.i18n import _, ngettext
 from bleep_tui.store.audit import AUDIT_FILE
-from bleep_tui.store.checks import LEARNER_FILE, SHARED_FILES, damage, is_record
+from bleep_tui.store.checks import LEARNER_FILE, LRS_CURSOR, SETUP_FILES, SETUP_FOLDERS, SHARED_FILES, damage, is_backed_up
 from bleep_tui.store.files import (
     StoreError,
     ensure_private_dir,
@@ -102,19 +103,19 @@ def _groups(data_dir: Path, names: set[str]) -> list[tuple[Path | None, list[str
             by_lock[data_dir / "learners" / f".{key}.lock"].append(name)
         elif name == AUDIT_FILE:
             by_lock[data_dir / ".audit.lock"].append(name)
-        elif name == "settings.toml":
-            by_lock[None].append(name)  # written by a person, not by BLEEP
+        elif name == "settings.toml" or name in SETUP_FILES or LRS_CURSOR.fullmatch(name):
+            by_lock[None].append(name)  # written by a person, or by a facilitator's command, each file atomically
         else:
             by_lock[data_dir / ".accounts.lock"].append(name)
     return list(by_lock.items())
 
 
 def record_files(data_dir: Path) -> set[str]:
-    """The names of the records in a data folder (learners' files, accounts, pepper, settings, audit log)."""
-    names = {name for name in SHARED_FILES if (data_dir / name).is_file()}
-    learners = data_dir / "learners"
-    if learners.is_dir():
-        names |= {f"learners/{p.name}" for p in learners.iterdir() if LEARNER_FILE.fullmatch(f"learners/{p.name}") and p.is_file()}
+    """The names of the files a backup holds that are in a data folder (see the module's doc)."""
+    names = {name for name in SHARED_FILES + SETUP_FILES if (data_dir / name).is_file()}
+    for folder, pattern in (("learners", LEARNER_FILE), ("lrs", LRS_CURSOR)):
+        if (data_dir / folder).is_dir():
+            names |= {f"{folder}/{p.name}" for p in (data_dir / folder).iterdir() if pattern.fullmatch(f"{folder}/{p.name}") and p.is_file()}
     return names
 
 
@@ -187,7 +188,7 @@ def create_backup(data_dir: Path, out_dir: Path | None = None) -> Created:
 
 def _member_name(member: tarfile.TarInfo, seen: set[str]) -> str:
     name = member.name.removeprefix(f"{PREFIX}/")
-    if not member.isfile() or not member.name.startswith(f"{PREFIX}/") or not (name == MANIFEST or is_record(name)) or name in seen:
+    if not member.isfile() or not member.name.startswith(f"{PREFIX}/") or not (name == MANIFEST or is_backed_up(name)) or name in seen:
         raise BadArchive(_("it holds {name!r}, which no BLEEP backup holds").format(name=member.name))
     seen.add(name)
     return name
@@ -267,7 +268,7 @@ def restore_backup(data_dir: Path, archive: Path, force: bool = False) -> Restor
     data_dir = Path(data_dir)
     present = record_files(data_dir) if data_dir.is_dir() else set()
     if present and not force:
-        held = sorted(present & set(SHARED_FILES))
+        held = sorted(name for name in present if not name.startswith(("learners/", "lrs/")))
         count = learner_count(present)
         if count:
             held.append(ngettext("the files of {n} learner", "the files of {n} learners", count).format(n=count))
@@ -276,11 +277,13 @@ def restore_backup(data_dir: Path, archive: Path, force: bool = False) -> Restor
             "Add --force to replace them: what is there now is kept in {folder}/{replaced}/"
         ).format(folder=data_dir, held=", ".join(held), replaced=REPLACED_FOLDER))
     ensure_private_dir(data_dir)
-    ensure_private_dir(data_dir / "learners")
+    for folder in ("learners", *SETUP_FOLDERS):
+        ensure_private_dir(data_dir / folder)
     staging = temp_name(data_dir / "restore")
     staging.mkdir(mode=0o700)
     try:
-        (staging / "learners").mkdir(mode=0o700)
+        for folder in ("learners", *SETUP_FOLDERS):
+            (staging / folder).mkdir(mode=0o700)
         about = read_archive(archive, into=staging)
         restored = set(about["files"])
         aside = data_dir / REPLACED_FOLDER / stamp()
@@ -291,8 +294,8 @@ def restore_backup(data_dir: Path, archive: Path, force: bool = False) -> Restor
                         os.replace(data_dir / name, aside_path(data_dir, aside, name))
                     if name in restored:
                         os.replace(staging / name, data_dir / name)
-        for folder in (data_dir, data_dir / "learners"):
-            fsync_dir(folder)
+        for folder in ("", "learners", *SETUP_FOLDERS):
+            fsync_dir(data_dir / folder)
     except OSError as error:
         raise StoreError(_("could not restore into {folder}: {reason}").format(folder=data_dir, reason=plain_reason(error))) from error
     finally:

@@ -16,10 +16,20 @@ from bleep_tui.store.shapes import check_journal_event
 # The files that are the records of an installation, by their name inside the data folder.
 SHARED_FILES = (ACCOUNTS_FILE, PEPPER_FILE, SETTINGS_FILE, AUDIT_FILE)
 LEARNER_FILE = re.compile(r"learners/[A-Za-z0-9_-]{1,32}\.(json|events)")
+# Not records, but a restored installation needs them: the badge issuer's key (the badges it signed
+# are checked with it), the LRS settings, and how far each learner's statements reached the LRS.
+SETUP_FILES = ("issuer/issuer.json", "issuer/key.pem", "issuer/did.json", "lrs.toml")
+LRS_CURSOR = re.compile(r"lrs/[a-z0-9_-]{1,32}\.cursor")
+SETUP_FOLDERS = ("issuer", "lrs")
 
 
 def is_record(name: str) -> bool:
     return name in SHARED_FILES or LEARNER_FILE.fullmatch(name) is not None
+
+
+def is_backed_up(name: str) -> bool:
+    """A file a backup holds: the records and the set-up an installation cannot go on without."""
+    return is_record(name) or name in SETUP_FILES or LRS_CURSOR.fullmatch(name) is not None
 
 
 def read_record_file(path: Path, name: str) -> None:
