@@ -204,7 +204,7 @@ class AccountStore:
         try:
             return read_document(self.path, check_accounts) or {}
         except OSError as error:
-            raise StoreError(f"could not read accounts in {self.data_dir}: {plain_reason(error)}") from error
+            raise StoreError(_("could not read accounts in {folder}: {reason}").format(folder=self.data_dir, reason=plain_reason(error))) from error
 
     @contextmanager
     def transaction(self) -> Iterator[TinyDB]:
@@ -220,7 +220,7 @@ class AccountStore:
                     meta.insert({"schema": SCHEMA_VERSION})
                 yield db
         except OSError as error:
-            raise StoreError(f"could not read or save accounts in {self.data_dir}: {plain_reason(error)}") from error
+            raise StoreError(_("could not read or save accounts in {folder}: {reason}").format(folder=self.data_dir, reason=plain_reason(error))) from error
 
     def _pepper(self, *, create: bool) -> bytes:
         """The server-side secret mixed into every hash. Call only inside a transaction."""

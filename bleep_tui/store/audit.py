@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from bleep_tui.core.events import now_iso
+from bleep_tui.i18n import _
 from bleep_tui.store.files import (
     StoreError,
     append_to_journal,
@@ -66,7 +67,7 @@ def record_audit(data_dir: Path, what: str, source: str | None = None, detail: s
         with exclusive_lock(data_dir / ".audit.lock"):
             append_to_journal(data_dir / AUDIT_FILE, [entry])
     except OSError as error:
-        raise StoreError(f"could not write the audit log in {data_dir}: {plain_reason(error)}") from error
+        raise StoreError(_("could not write the audit log in {folder}: {reason}").format(folder=data_dir, reason=plain_reason(error))) from error
 
 
 def check_entry(path: Path, line: int, record: Any) -> None:
@@ -78,5 +79,5 @@ def audit_entries(data_dir: Path) -> list[AuditEntry]:
     try:
         records = read_journal(Path(data_dir) / AUDIT_FILE, check_entry)
     except OSError as error:
-        raise StoreError(f"could not read the audit log in {data_dir}: {plain_reason(error)}") from error
+        raise StoreError(_("could not read the audit log in {folder}: {reason}").format(folder=data_dir, reason=plain_reason(error))) from error
     return [AuditEntry(r["at"], r["what"], r.get("user", ""), r.get("source", ""), r.get("detail", "")) for r in records]

@@ -19,6 +19,8 @@ from typing import Any, Callable, Iterator
 
 from tinydb.storages import Storage
 
+from bleep_tui.i18n import _
+
 TEMP_SUFFIX = ".tmp"
 # How long a writer waits for another session's lock before it says so instead of freezing the screen.
 LOCK_WAIT_SECONDS = 5.0
@@ -45,11 +47,11 @@ class DamagedFile(StoreError):
 
 def plain_reason(error: OSError) -> str:
     if error.errno == errno.ENOSPC:
-        return "the disk is full"
+        return _("the disk is full")
     if error.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
+        return _("permission denied")
     if error.errno == errno.EROFS:
-        return "the disk is read-only"
+        return _("the disk is read-only")
     return error.strerror or str(error)
 
 
@@ -102,12 +104,12 @@ def output_path(typed: str | os.PathLike[str], data_dir: Path) -> Path:
     """Where a facilitator asked to write an export or a CV, or StoreError saying why it is refused."""
     path = Path(typed).expanduser()
     if not str(typed).strip() or path.name in ("", ".", ".."):
-        raise StoreError("give the name of a file to write")
+        raise StoreError(_("give the name of a file to write"))
     resolved, data = path.resolve(), Path(data_dir).expanduser().resolve()
     if resolved.is_relative_to(data) and not any(resolved.is_relative_to(data / folder) for folder in OUTPUT_FOLDERS):
-        raise StoreError(f"{path} is inside the data folder, where it could replace learners' progress; write it elsewhere, or into {data / 'exports'}")
+        raise StoreError(_("{path} is inside the data folder, where it could replace learners' progress; write it elsewhere, or into {exports}").format(path=path, exports=data / "exports"))
     if resolved.is_dir():
-        raise StoreError(f"{path} is a folder; give a file name")
+        raise StoreError(_("{path} is a folder; give a file name").format(path=path))
     if resolved.parent in [data / folder for folder in OUTPUT_FOLDERS]:
         ensure_private_dir(resolved.parent)
     return path
@@ -135,7 +137,7 @@ def exclusive_lock(lock_path: Path, wait: float | None = None) -> Iterator[None]
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    raise StoreError("another session is saving to the same file; try again in a moment") from None
+                    raise StoreError(_("another session is saving to the same file; try again in a moment")) from None
                 time.sleep(LOCK_POLL_SECONDS)
         yield
     finally:

@@ -33,6 +33,7 @@ from tinydb import TinyDB
 
 from bleep_tui.core.events import Event, now_iso
 from bleep_tui.core.progress import PROGRESS_RULES, Progress
+from bleep_tui.i18n import _
 from bleep_tui.store.daily import back_up_learner
 from bleep_tui.store.files import (
     AtomicJSONStorage,
@@ -57,9 +58,6 @@ PERSONAL_CODE = "me"
 PROFILE_SUFFIX, JOURNAL_SUFFIX, SUMMARY_SUFFIX = ".json", ".events", ".summary"
 SUMMARY_SCHEMA = 1
 READ_CHUNK = 1 << 20
-
-# Kept for the modules that still import it from here.
-_plain_reason = plain_reason
 
 
 @dataclass(frozen=True)
@@ -86,7 +84,7 @@ class _Summary:
 def check_code(code: str) -> str:
     """A learner code becomes a file name, so only letters, digits, `-` and `_` pass."""
     if not CODE_PATTERN.fullmatch(code):
-        raise ValueError(f"learner code {code!r} must be 1 to 32 letters, digits, '-' or '_'")
+        raise ValueError(_("learner code {code!r} must be 1 to 32 letters, digits, '-' or '_'").format(code=code))
     return code
 
 
@@ -127,7 +125,7 @@ class LearnerStore:
         try:
             return read_document(self._readable_path(), check_profile)
         except OSError as error:
-            raise StoreError(f"could not read progress in {self.folder}: {plain_reason(error)}") from error
+            raise StoreError(_("could not read progress in {folder}: {reason}").format(folder=self.folder, reason=plain_reason(error))) from error
 
     def _readable_path(self) -> Path:
         """The profile file; one written by an older BLEEP under the code's own case still counts."""
@@ -156,7 +154,7 @@ class LearnerStore:
         try:
             return read_journal(_readable_journal(self.journal_path), check_journal_event)
         except OSError as error:
-            raise StoreError(f"could not read progress in {self.folder}: {plain_reason(error)}") from error
+            raise StoreError(_("could not read progress in {folder}: {reason}").format(folder=self.folder, reason=plain_reason(error))) from error
 
     def progress(self) -> Progress:
         """The learner's progress, without reading the whole journal when the summary matches it.
@@ -178,7 +176,7 @@ class LearnerStore:
                 raise  # a damaged journal; a busy lock only delays the summary to the next look
         except OSError as error:
             if self._summary is None:
-                raise StoreError(f"could not read progress in {self.folder}: {plain_reason(error)}") from error
+                raise StoreError(_("could not read progress in {folder}: {reason}").format(folder=self.folder, reason=plain_reason(error))) from error
         assert self._summary is not None
         return self._summary.progress
 
@@ -193,7 +191,7 @@ class LearnerStore:
                 handle.seek(start)
                 lines = handle.read(self._summary.size - start).split(b"\n")[:-1]
         except OSError as error:
-            raise StoreError(f"could not read progress in {self.folder}: {plain_reason(error)}") from error
+            raise StoreError(_("could not read progress in {folder}: {reason}").format(folder=self.folder, reason=plain_reason(error))) from error
         events = (Event.from_record(json.loads(line)) for line in lines)  # checked when they were added to the summary
         return [event for event in events if event.run == run]
 
@@ -306,7 +304,7 @@ class LearnerStore:
                 self._migrate(db)
                 yield db
         except OSError as error:
-            raise StoreError(f"could not save or read progress in {self.folder}: {plain_reason(error)}") from error
+            raise StoreError(_("could not save or read progress in {folder}: {reason}").format(folder=self.folder, reason=plain_reason(error))) from error
 
     def _adopt_case_variant(self) -> None:
         """Files an older BLEEP named `A1.json` become `a1.json`, so every spelling of the code finds them."""

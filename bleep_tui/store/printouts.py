@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bleep_tui.store.files import StoreError, atomic_write, ensure_private_dir
-from bleep_tui.store.learner import _plain_reason, check_code
+from bleep_tui.i18n import _
+from bleep_tui.store.files import StoreError, atomic_write, ensure_private_dir, plain_reason
+from bleep_tui.store.learner import check_code
 
 
 def save_printout(data_dir: Path, folder_name: str, code: str, text: str, html: str) -> tuple[Path, Path]:
@@ -22,7 +23,7 @@ def save_printout(data_dir: Path, folder_name: str, code: str, text: str, html: 
         atomic_write(text_path, text)
         atomic_write(html_path, html)
     except OSError as error:
-        raise StoreError(f"could not write the files in {folder}: {_plain_reason(error)}") from error
+        raise StoreError(_("could not write the files in {folder}: {reason}").format(folder=folder, reason=plain_reason(error))) from error
     return text_path, html_path
 
 
@@ -32,5 +33,5 @@ def write_printout(path: Path, text: str, html: str) -> Path:
     try:
         atomic_write(path, html if path.suffix.lower() in (".html", ".htm") else text)
     except OSError as error:
-        raise StoreError(f"could not write {path}: {_plain_reason(error)}") from error
+        raise StoreError(_("could not write {path}: {reason}").format(path=path, reason=plain_reason(error))) from error
     return path

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from bleep_tui.i18n import _
 from bleep_tui.store.files import DamagedFile, StoreError
 
 # The event fields and their types; an event may leave out any but `kind` and `at`.
@@ -58,7 +59,7 @@ def check_schema(path: Path, data: dict[str, Any], newest: int) -> int:
     if not isinstance(meta, dict) or not _typed(meta.get("schema"), int) or meta["schema"] < 1:
         raise DamagedFile(path, "it has no schema version")
     if meta["schema"] > newest:
-        raise StoreError(f"{path} was written by a newer version of bleep (schema {meta['schema']}); please update bleep")
+        raise StoreError(_("{path} was written by a newer version of bleep (schema {schema}); please update bleep").format(path=path, schema=meta["schema"]))
     return meta["schema"]
 
 

@@ -78,3 +78,24 @@ def test_when_even_the_log_cannot_be_written_there_is_no_path_and_no_new_error(t
     blocked = tmp_path / "data"
     blocked.write_text("a file where the data folder should be")
     assert log_error(blocked, failure(), "anywhere") is None
+
+
+def test_a_learner_who_chose_dutch_is_told_of_a_disk_error_in_dutch_to_the_end(data_dir: Path) -> None:
+    import contextvars
+
+    from bleep_tui.i18n import Language, speak
+    from bleep_tui.store.files import StoreError
+    from bleep_tui.store.learner import LearnerStore
+
+    def in_dutch() -> str:
+        speak(Language("nl"))
+        (data_dir / "learners").mkdir(parents=True)
+        (data_dir / "learners" / "me.events").mkdir()  # cannot be read as a file: like a failing disk
+        try:
+            LearnerStore(data_dir).events()
+        except StoreError as error:
+            return f"{error} / {plain_reason(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)))}"
+        return "no error"
+
+    said = contextvars.copy_context().run(in_dutch)
+    assert said.startswith("kon de voortgang in ") and said.endswith(" / de schijf is vol"), said
