@@ -12,7 +12,7 @@ from bleep_tui.content.lessons import load_lesson
 from bleep_tui.content.problems import ContentError
 from bleep_tui.core.model import SimStep
 from bleep_tui.core.sims.atm import AtmScenario
-from bleep_tui.core.sims.banking import BankingScenario, Payee
+from bleep_tui.core.sims.banking import BankingScenario, Entry, Payee
 from bleep_tui.core.sims.card_terminal import CardTerminalScenario
 
 MODULES = frozenset({"money"})
@@ -79,6 +79,12 @@ def test_a_banking_step_reads_its_payees(tmp_path: Path) -> None:
     path = lesson_file(tmp_path, "banking", scenario, goal("paid_to", "NL35RVSB0123456789"))
     step = load_lesson(path, MODULES).steps[0]
     assert step.scenario == BankingScenario(payees=(Payee("NL35RVSB0123456789", "Karin Novak"),))
+
+
+def test_a_banking_step_reads_its_statement_lines_as_amounts_not_text(tmp_path: Path) -> None:
+    scenario = "      history:\n        - what: Gym\n          amount: -29.90\n        - what: Wages\n          amount: 1,210.00"
+    step = load_lesson(lesson_file(tmp_path, "banking", scenario, goal("paid", "0")), MODULES).steps[0]
+    assert step.scenario.history == (Entry(-2990, "Gym"), Entry(121000, "Wages"))
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from bleep_tui.core.answers import amount_in_cents, iban_problem, normalise
 from bleep_tui.core.sims.base import GoalType, ScenarioReader, SimModel, Simulation, Trace, events_named, happened
-from bleep_tui.core.sims.money import euro, read_choice, read_money, read_pin, typed_digits
+from bleep_tui.core.sims.money import MAX_CENTS, read_choice, read_money, read_pin, typed_digits
+from bleep_tui.i18n import N_
 
 LOGIN_TRIES = 3
 CODE_TRIES = 3
@@ -41,9 +42,24 @@ class Payee:
 
 @dataclass(frozen=True)
 class Message:
+    """A text on the phone: the scammer's words (`text`, from the lesson), or the bank's code for a payment
+    or for a login, which the screen words in the learner's language."""
+
     sender: str
-    text: str
+    text: str = ""
     scam: bool = False
+    code: str = ""
+    cents: int = 0  # the payment the code confirms; 0: a code nobody asked for
+    payee: str = ""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A line of the statement: `what` it was (a label the screen translates) or the `payee` the learner typed, and the amount."""
+
+    cents: int
+    what: str = ""
+    payee: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,7 +68,7 @@ class BankingScenario:
     bank: str = "Northway Bank"
     login_code: str = "24680"
     balance: int = 120_000
-    history: tuple[str, ...] = ("Supermarket          -23.40", "Salary            +1,450.00", "Phone bill           -19.99")
+    history: tuple[Entry, ...] = (Entry(-2340, N_("Supermarket")), Entry(145000, N_("Salary")), Entry(-1999, N_("Phone bill")))
     code: str = "482913"  # the one-time code the bank texts to confirm a payment
     payees: tuple[Payee, ...] = ()  # accounts the payee-name check knows
     scam: str = "none"
@@ -81,6 +97,15 @@ IBAN_PROBLEMS = {
 }
 
 
+def _read_history(reader: ScenarioReader) -> list[Entry]:
+    """`history:` a list of `what` + `amount` (negative when money went out), newest first."""
+    entries = []
+    for line in reader.mappings("history", required=False):
+        entries.append(Entry(read_money(line, "amount", 0, low=-MAX_CENTS, required=True), line.text("what")))
+        line.reject_unknown()
+    return entries
+
+
 def read_scenario(reader: ScenarioReader) -> BankingScenario:
     base = BankingScenario()
     payees = []
@@ -94,7 +119,7 @@ def read_scenario(reader: ScenarioReader) -> BankingScenario:
         bank=reader.text("bank", required=False, default=base.bank),
         login_code=read_pin(reader, "login_code", base.login_code),
         balance=read_money(reader, "balance", base.balance),
-        history=tuple(reader.text_list("history", required=False)) or base.history,
+        history=tuple(_read_history(reader)) or base.history,
         code=read_pin(reader, "code", base.code, digits=(6, 6)),
         payees=tuple(payees),
         scam=scam,
@@ -246,7 +271,7 @@ class BankingModel(SimModel):
         self.log("code_shared", to="caller")
         stolen = self.balance
         self.balance = 0
-        self.history.insert(0, f"Unknown payee  -{euro(stolen)}")
+        self.history.insert(0, Entry(-stolen, N_("Unknown payee")))
         self.log("scam_payment", amount=stolen)
         self.state, self.notice = "overview", "robbed"
 
@@ -292,7 +317,7 @@ class BankingModel(SimModel):
         self._text(Message(self.scenario.scam_from, self.scenario.scam_message, scam=True))
         if self.scenario.scam == "bank":
             # The caller starts a payment in the learner's name, so the real bank texts a real code.
-            self._text(Message(self.scenario.bank, f"Your code is {self.scenario.code}. Never share this code with anyone, not even with us."))
+            self._text(Message(self.scenario.bank, code=self.scenario.code))
             self.state = "call"
 
     def _text(self, message: Message) -> None:
@@ -355,11 +380,7 @@ class BankingModel(SimModel):
 
     def _confirm(self) -> None:
         self.log("payment_confirmed", amount=self.amount, iban=self.draft["iban"])
-        self._text(Message(
-            self.scenario.bank,
-            f"Your code is {self.scenario.code} to pay {euro(self.amount)} euro to "
-            f"{self.draft['payee_name']}. Never share this code with anyone, not even with us.",
-        ))
+        self._text(Message(self.scenario.bank, code=self.scenario.code, cents=self.amount, payee=self.draft["payee_name"]))
         self.code_fails = 0
         self.state, self.typed, self.notice = "otp", "", ""
 
@@ -378,7 +399,7 @@ class BankingModel(SimModel):
             return
         draft = self.draft
         self.balance -= self.amount
-        self.history.insert(0, f"{draft['payee_name'][:20]:<20} -{euro(self.amount)}")
+        self.history.insert(0, Entry(-self.amount, payee=draft["payee_name"]))
         self.log(
             "payment_sent",
             name=draft["payee_name"],

@@ -22,10 +22,12 @@ def read_money(
     text = reader.text(key, required=required, default="")
     if not text.strip():
         return default
-    cents = amount_in_cents(text)
+    negative = low < 0 and text.strip().startswith("-")  # money going out, where the field allows it
+    cents = amount_in_cents(text.strip().removeprefix("-") if negative else text)
     if cents is None:
         reader.error(key, f"`{key}` must be an amount in euro, like 25 or 12.50 (got `{text}`)")
         return default
+    cents = -cents if negative else cents
     if not low <= cents <= high:
         reader.error(key, f"`{key}` must be between {euro(low)} and {euro(high)} euro, not {euro(cents)}")
         return default

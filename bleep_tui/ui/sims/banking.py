@@ -10,7 +10,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from bleep_tui.core.answers import IBAN_LENGTHS
-from bleep_tui.core.sims.banking import DIGIT_STATES, BankingModel
+from bleep_tui.core.sims.banking import DIGIT_STATES, BankingModel, Entry, Message
 from bleep_tui.formats import amount, money
 from bleep_tui.i18n import _
 from bleep_tui.ui.sims.machine import MESSAGE_LINE, screen_text
@@ -129,7 +129,7 @@ class BankingWidget(TimedSimWidget):
                     (_("Call your bank on the number on the back of your card to unlock it."), "")]
         if state == "overview":
             lines = [(_("Current account: {balance}").format(balance=money(model.balance, self.currency)), "bold"), (_("Recent:"), "")]
-            lines += [(line, "") for line in model.history[:3]]
+            lines += [(self._entry(entry), "") for entry in model.history[:3]]
             return lines + notice
         if state == "messages":
             return [(_("Text messages are on the right."), "")] + notice
@@ -174,8 +174,21 @@ class BankingWidget(TimedSimWidget):
             text.append(_("No messages."), style="dim")
         for message in shown:
             text.append(message.sender + ": ", style="bold")
-            text.append(message.text + "\n")
+            text.append(self._message_text(message) + "\n")
         return text
+
+    def _entry(self, entry: Entry) -> str:
+        """`Supermarket  -€23.40`: the label in the learner's language, or the name as the learner typed it."""
+        sign = "+" if entry.cents > 0 else "-"
+        return f"{(_(entry.what) if entry.what else entry.payee)[:20]:<20} {sign}{money(abs(entry.cents), self.currency)}"
+
+    def _message_text(self, message: Message) -> str:
+        if not message.code:
+            return message.text
+        if message.cents:
+            return _("Your code is {code} to pay {amount} to {name}. Never share this code with anyone, not even with us.").format(
+                code=message.code, amount=money(message.cents, self.currency), name=message.payee)
+        return _("Your code is {code}. Never share this code with anyone, not even with us.").format(code=message.code)
 
     def _keys(self) -> Text:
         model = self.model

@@ -33,7 +33,7 @@ async def test_paying_the_rent_with_a_checked_name_and_the_texted_code_scores_ev
         assert "NL35 RVSB 0123 4567 89" in screen and "Amount: €650.00" in screen
         screen = await press(pilot, "enter")
         assert "Confirm the payment" in screen
-        assert "Your code is 731904 to pay 650.00 euro to Karin Novak." in shown(pilot, "#phone-texts")
+        assert "Your code is 731904 to pay €650.00 to Karin Novak." in shown(pilot, "#phone-texts")
         await type_text(pilot, "731904")
         assert "Current account: €590.75" in await press(pilot, "enter")
         debrief = await press(pilot, "l")

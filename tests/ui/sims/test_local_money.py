@@ -17,7 +17,7 @@ from bleep_tui.ui.app import BleepApp
 
 from ..screen import screen_text
 from ..test_lesson_player import open_lesson
-from .money_play import SIZE, press, sim_answers, type_text
+from .money_play import SIZE, press, shown, sim_answers, type_text
 
 REPO = Path(__file__).resolve().parents[3]
 RENT, ATM = "money-sim-banking-rent", "money-sim-atm-withdraw"
@@ -42,7 +42,8 @@ async def test_a_dutch_learner_sees_dutch_amounts_and_pays_with_a_decimal_comma(
     async with app.run_test(size=SIZE) as pilot:
         await start(app, pilot, RENT)
         await type_text(pilot, "24680")
-        assert "Betaalrekening: € 1.240,75" in plain(await press(pilot, "enter"))
+        overview = plain(await press(pilot, "enter"))
+        assert "Betaalrekening: € 1.240,75" in overview and "Supermarkt" in overview and "-€ 23,40" in overview
         await press(pilot, "n")
         await type_text(pilot, "Karin Novak")
         await press(pilot, "enter")
@@ -54,8 +55,11 @@ async def test_a_dutch_learner_sees_dutch_amounts_and_pays_with_a_decimal_comma(
         await type_text(pilot, "Huur mei")  # the reference the Dutch task asks for (the Dutch scenario overlay)
         assert "Bedrag: € 650,00" in plain(await press(pilot, "enter"))
         await press(pilot, "enter")
+        texted = plain(shown(pilot, "#phone-texts"))
+        assert "Je code is 731904 om € 650,00 te betalen aan Karin Novak." in texted, texted
         await type_text(pilot, "731904")
-        assert "Betaalrekening: € 590,75" in plain(await press(pilot, "enter"))
+        paid = plain(await press(pilot, "enter"))
+        assert "Betaalrekening: € 590,75" in paid and "Karin Novak" in paid and "-€ 650,00" in paid
         await press(pilot, "l")
     [answer] = sim_answers(data_dir, "pay-rent")
     assert answer.correct  # every goal met, the amount typed with a comma among them
