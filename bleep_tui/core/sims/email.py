@@ -22,13 +22,37 @@ VIEWS = ("mail", "phone")
 # The red flags of a scam message, in the order the report dialog lists them.
 FLAGS = ("sender", "urgency", "link", "code", "attachment")
 FORWARD_MARK = "---------- Forwarded message ----------"
-GREETINGS = re.compile(r"(dear|hello|hi|good (morning|afternoon|evening))\b", re.IGNORECASE)
-FORMAL_GREETINGS = re.compile(r"(dear|hello|good (morning|afternoon|evening))\b", re.IGNORECASE)
-CLOSINGS = re.compile(
-    r"(kind regards|best regards|warm regards|regards|yours sincerely|yours faithfully|sincerely|"
-    r"best wishes|many thanks|thank you|thanks|with thanks|all the best)\b",
-    re.IGNORECASE,
+# The greetings and closings a goal accepts, in every language BLEEP speaks: a learner writes in the language of
+# their lesson, and a greeting in any of them is a greeting. Formal ones open a letter to an employer or an office.
+FORMAL_GREETING_WORDS = (
+    "dear", "hello", "good morning", "good afternoon", "good evening",  # English
+    "beste", "geachte", "hallo", "goedemorgen", "goedemiddag", "goedenavond",  # Dutch
+    "caro", "cara", "prezado", "prezada", "exmo", "exma", "olá", "bom dia", "boa tarde", "boa noite",  # Portuguese
+    "gentile", "egregio", "egregia", "spettabile", "buongiorno", "buonasera", "salve",  # Italian
+    "stimate", "stimată", "bună ziua", "bună dimineața", "bună seara",  # Romanian
+    "sayın", "merhaba", "iyi günler", "günaydın", "iyi akşamlar",  # Turkish
 )
+INFORMAL_GREETING_WORDS = ("hi", "hoi", "dag", "oi", "ciao", "salut", "dragă", "selam", "sevgili")
+CLOSING_WORDS = (
+    "kind regards", "best regards", "warm regards", "regards", "yours sincerely", "yours faithfully", "sincerely",
+    "best wishes", "many thanks", "thank you", "thanks", "with thanks", "all the best",
+    "met vriendelijke groet", "vriendelijke groet", "hartelijke groet", "met hartelijke groet", "groeten", "groet",
+    "hoogachtend", "bedankt", "alvast bedankt", "dank je wel", "dank u wel",
+    "com os melhores cumprimentos", "melhores cumprimentos", "cumprimentos", "atenciosamente", "obrigado", "obrigada",
+    "muito obrigado", "muito obrigada", "saudações", "um abraço",
+    "cordiali saluti", "distinti saluti", "saluti", "un saluto", "cordialmente", "grazie", "grazie mille",
+    "cu stimă", "cu respect", "mulțumesc", "vă mulțumesc", "toate cele bune", "o zi bună",
+    "saygılarımla", "teşekkürler", "teşekkür ederim", "iyi çalışmalar", "selamlar", "sevgiler", "iyi günler",
+)
+
+
+def _starts_with_one_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("(" + "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+GREETINGS = _starts_with_one_of(FORMAL_GREETING_WORDS + INFORMAL_GREETING_WORDS)
+FORMAL_GREETINGS = _starts_with_one_of(FORMAL_GREETING_WORDS)
+CLOSINGS = _starts_with_one_of(CLOSING_WORDS)
 INFORMAL_WORDS = frozenset({"u", "r", "ur", "pls", "plz", "thx", "lol", "gonna", "wanna", "hey", "ya", "cya", "xx", "omg"})
 SECRET_PATTERNS = (
     # A PIN, code or password written next to its value: "my PIN is 4071", "code: 482 913".
@@ -123,7 +147,7 @@ def is_formal(body: str) -> bool:
     lines = _lines(text)
     if not lines or FORMAL_GREETINGS.match(lines[0]) is None:
         return False
-    words = re.findall(r"[A-Za-z]+", text)
+    words = re.findall(r"[^\W\d_]+", text)
     if any(word.casefold() in INFORMAL_WORDS for word in words):
         return False
     shouting = any(len(word) >= 5 and word.isupper() for word in words)

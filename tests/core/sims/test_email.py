@@ -1,5 +1,6 @@
 """The email model: what the learner sends and reports is in the trace, and goals are decided from it alone."""
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -157,6 +158,22 @@ def test_the_tone_rules_are_simple_and_explainable() -> None:
     assert has_closing("Dear Lena,\nYes.\nKind regards,\nSam") and not has_closing("Dear Lena,\nYes.")
     assert is_formal("Dear Ms Kraus,\nI will come.\nKind regards,\nSam")
     assert not is_formal("Hi Lena, u ok?") and not is_formal("Dear Lena, I am VERY ANGRY") and not is_formal("Dear Lena!! yes")
+
+
+@pytest.mark.parametrize(
+    ("letter", "informal"),
+    [
+        ("Geachte mevrouw Kraus,\nIk kom graag.\nMet vriendelijke groet,\nSam", "Hoi Lena,\nIk kom.\nGroeten,\nSam"),
+        ("Exma. Senhora Kraus,\nEu vou.\nCom os melhores cumprimentos,\nSam", "Oi Lena,\nEu vou.\nUm abraço,\nSam"),
+        ("Gentile signora Kraus,\nVengo volentieri.\nCordiali saluti,\nSam", "Ciao Lena,\nVengo.\nGrazie,\nSam"),
+        ("Stimată doamnă Kraus,\nVin cu plăcere.\nCu stimă,\nSam", "Salut Lena,\nVin.\nMulțumesc,\nSam"),
+        ("Sayın Kraus Hanım,\nGeleceğim.\nSaygılarımla,\nSam", "Selam Lena,\nGeleceğim.\nSevgiler,\nSam"),
+    ],
+)
+def test_a_letter_written_in_the_lessons_language_has_its_greeting_and_closing_recognised(letter: str, informal: str) -> None:
+    assert has_greeting(letter) and has_closing(letter) and is_formal(letter)
+    assert has_greeting(informal) and has_closing(informal) and not is_formal(informal)
+    assert not is_formal(letter.replace("Sam", "ÇOK KIZGINIM, Sam"))  # shouting in any alphabet is not formal
 
 
 @given(st.from_regex(r"[a-z]{1,10}(\.[a-z]{1,10})?@[a-z]{1,10}\.(eu|com|nl)", fullmatch=True), st.text(alphabet="ABCDEFGH abc", max_size=12))
