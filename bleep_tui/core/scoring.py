@@ -127,15 +127,17 @@ def _judge_text(step: TextStep, answer: str) -> tuple[bool, tuple[str, ...]]:
         return False, (step.feedback,)
     if any(typed == normalise(a, step.case_sensitive) for a in step.accept):
         return True, ()
+    # A mistake the author named stays a mistake even when the pattern would let it through (the lesson's
+    # own example passphrase, in whatever language the lesson is translated into).
+    for wrong in step.wrong_answers:
+        if typed == normalise(wrong.answer, step.case_sensitive):
+            return False, (wrong.feedback,)
     flags = 0 if step.case_sensitive else re.IGNORECASE
     # Matched before case folding, so a pattern with letters like ß still matches its own text.
     if step.pattern and re.fullmatch(step.pattern, normalise(answer, case_sensitive=True), flags):
         return True, ()
     if step.validator and VALIDATORS[step.validator](answer):
         return True, ()
-    for wrong in step.wrong_answers:
-        if typed == normalise(wrong.answer, step.case_sensitive):
-            return False, (wrong.feedback,)
     return False, (step.feedback,)
 
 

@@ -76,3 +76,14 @@ def test_no_line_of_a_dutch_prompt_runs_past_the_lesson_pane() -> None:
         if len(line) > PANE_WIDTH
     ]
     assert too_long == []
+
+
+def test_the_lessons_example_passphrase_is_refused_in_dutch_too_though_the_pattern_knows_only_the_english(tmp_path) -> None:
+    from bleep_tui.core.scoring import score_answer
+    from bleep_tui.store.compiled import shipped_content
+
+    lesson = shipped_content(tmp_path, DUTCH).catalog.lessons["safety-strong-passphrases"]
+    step = next(step for step in lesson.steps if step.id == "practise-passphrase")
+    example = score_answer(step, "waterkoker ruimte viool", 1, 0)
+    assert not example.correct and "Iedereen die de les doet" in " ".join(example.feedback)
+    assert score_answer(step, "tulpen fiets wolken", 1, 0).correct  # three words of the learner's own
