@@ -270,8 +270,6 @@ async def test_the_shared_login_screen_keeps_the_end_of_every_string(data_dir: P
     assert not walk.problems, "\n".join(walk.problems)
 
 
-@pytest.mark.xfail(strict=True, reason="the dashboard's table columns have fixed widths that fill 80 columns in English: "
-                   "longer headings are cut (issue 13, item 6: a layout decision is still to be made)")
 async def test_the_facilitators_dashboard_keeps_the_end_of_every_string(data_dir: Path, in_pseudo_locale, monkeypatch) -> None:
     monkeypatch.setenv("LANGUAGE", CODE)  # the dashboard speaks the facilitator's locale
     i18n.speak(i18n.Language())

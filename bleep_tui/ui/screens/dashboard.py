@@ -11,6 +11,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
+from rich.cells import cell_len
+from rich.console import Console
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -72,6 +74,25 @@ ORDER_NOTES = {
 HELP_STATES = {"quiet": N_("quiet"), "struggling": N_("stuck")}
 
 
+
+def headed_table(console: Console, columns: list[tuple[str, int, str]]) -> DataTable[Text]:
+    """The dashboard's table with `columns` (heading, width, key), as wide as in English.
+
+    In a language longer than English a column widens to its heading's longest word and the widest
+    column (a name, a lesson) gives up that room; a heading still longer than its column goes on over
+    a second line rather than being cut.
+    """
+    widths = [max(width, *(cell_len(word) for word in heading.split())) for heading, width, _key in columns]
+    widest = max(range(len(columns)), key=lambda index: columns[index][1])
+    given_up = sum(widths) - sum(width for _heading, width, _key in columns)
+    widths[widest] = max(columns[widest][1] // 2, widths[widest] - given_up)
+    table: DataTable[Text] = DataTable(id="dash-table", cursor_type="row")
+    for (heading, _width, key), width in zip(columns, widths):
+        table.add_column(heading, width=width, key=key)
+    table.header_height = max(len(Text(heading).wrap(console, width)) for (heading, _width, _key), width in zip(columns, widths))
+    return table
+
+
 class DashboardScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "details", N_("Details"), priority=True),
@@ -95,15 +116,16 @@ class DashboardScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="dash-header", markup=False)
-        table: DataTable[Text] = DataTable(id="dash-table", cursor_type="row")
-        table.add_column(_("Code"), width=10, key="code")
-        table.add_column(_("Name"), width=16, key="name")
-        table.add_column(_("State"), width=6, key="state")
-        table.add_column(_("Lvl"), width=3, key="level")
-        table.add_column(_("XP"), width=5, key="xp")
-        table.add_column(_("Done"), width=4, key="done")
-        table.add_column(_("Last active"), width=11, key="last")
-        table.add_column(_("Time"), width=5, key="time")
+        table = headed_table(self.app.console, [
+            (_("Code"), 10, "code"),
+            (_("Name"), 16, "name"),
+            (_("State"), 6, "state"),
+            (_("Lvl"), 3, "level"),
+            (_("XP"), 5, "xp"),
+            (_("Done"), 4, "done"),
+            (_("Last active"), 11, "last"),
+            (_("Time"), 5, "time"),
+        ])
         yield table
         yield Static(_(KEYS_ABOVE_FOOTER), id="dash-message", markup=False)
         yield KeyBar()
@@ -288,13 +310,14 @@ class LearnerScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="dash-header", markup=False)
-        table: DataTable[Text] = DataTable(id="dash-table", cursor_type="row")
-        table.add_column(_("Lesson"), width=34, key="lesson")
-        table.add_column(_("Tries"), width=5, key="tries")
-        table.add_column(_("Best"), width=4, key="best")
-        table.add_column(_("Stars"), width=5, key="stars")
-        table.add_column(_("Time"), width=5, key="time")
-        table.add_column(_("Hints"), width=5, key="hints")
+        table = headed_table(self.app.console, [
+            (_("Lesson"), 34, "lesson"),
+            (_("Tries"), 5, "tries"),
+            (_("Best"), 4, "best"),
+            (_("Stars"), 5, "stars"),
+            (_("Time"), 5, "time"),
+            (_("Hints"), 5, "hints"),
+        ])
         yield table
         yield Static("", id="dash-message", markup=False)
         yield KeyBar()
@@ -340,11 +363,12 @@ class AccessScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="dash-header", markup=False)
-        table: DataTable[Text] = DataTable(id="dash-table", cursor_type="row")
-        table.add_column(_("When"), width=11, key="when")
-        table.add_column(_("What"), width=24, key="what")
-        table.add_column(_("User"), width=10, key="user")
-        table.add_column(_("From"), width=26, key="from")
+        table = headed_table(self.app.console, [
+            (_("When"), 11, "when"),
+            (_("What"), 24, "what"),
+            (_("User"), 10, "user"),
+            (_("From"), 26, "from"),
+        ])
         yield table
         yield KeyBar()
 
@@ -395,11 +419,12 @@ class LessonsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(_("Lessons: started, finished and average best score"), id="dash-header", markup=False)
-        table: DataTable[Text] = DataTable(id="dash-table", cursor_type="row")
-        table.add_column(_("Lesson"), width=38, key="lesson")
-        table.add_column(_("Started"), width=7, key="started")
-        table.add_column(_("Finished"), width=8, key="finished")
-        table.add_column(_("Avg"), width=4, key="average")
+        table = headed_table(self.app.console, [
+            (_("Lesson"), 38, "lesson"),
+            (_("Started"), 7, "started"),
+            (_("Finished"), 8, "finished"),
+            (_("Avg"), 4, "average"),
+        ])
         yield table
         yield Static("", id="lesson-missed", markup=False)
         yield KeyBar()
@@ -458,11 +483,12 @@ class ModulesScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(_("Modules: the share of their lessons finished, all learners shown together"), id="dash-header", markup=False)
-        table: DataTable[Text] = DataTable(id="dash-table", cursor_type="row")
-        table.add_column(_("Module"), width=22, key="module")
-        table.add_column(_("Progress"), width=self.BAR_WIDTH, key="bar")
-        table.add_column(_("Done"), width=4, key="percent")
-        table.add_column(_("Lessons finished"), width=16, key="finished")
+        table = headed_table(self.app.console, [
+            (_("Module"), 22, "module"),
+            (_("Progress"), self.BAR_WIDTH, "bar"),
+            (_("Done"), 4, "percent"),
+            (_("Lessons finished"), 16, "finished"),
+        ])
         yield table
         yield KeyBar()
 
