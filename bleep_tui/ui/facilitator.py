@@ -10,7 +10,7 @@ from bleep_tui.content.catalog import Catalog
 from bleep_tui.content.problems import ContentError
 from bleep_tui.core.levels import Level
 from bleep_tui.core.reports import Selection
-from bleep_tui.i18n import N_, _
+from bleep_tui.i18n import N_, _, shown_language
 from bleep_tui.store.compiled import shipped_content
 from bleep_tui.ui.app import DENIED_ACTIONS
 from bleep_tui.ui.focus_cursor import CursorFollowsFocus
@@ -43,7 +43,8 @@ class FacilitatorApp(CursorFollowsFocus[None]):
         from bleep_tui.ui.screens.dashboard import DashboardScreen
 
         try:
-            content = shipped_content(self.data_dir)  # the same compiled content as the learners' sessions
+            # The facilitator's language, as far as the lessons are translated into it; compiled as for the learners.
+            content = shipped_content(self.data_dir, shown_language())
         except ContentError as error:
             self.exit(message=_("BLEEP cannot start: {reason}").format(reason=error))
             return

@@ -336,3 +336,32 @@ async def test_m_shows_each_modules_progress_as_a_bar_in_ascii_too(classroom: Pa
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
+
+
+@pytest.fixture
+def dutch_facilitator(monkeypatch: pytest.MonkeyPatch):
+    """The facilitator's locale is Dutch (LANGUAGE=nl), as `bleep facilitator` reads it."""
+    from bleep_tui import i18n
+
+    monkeypatch.setenv("LANGUAGE", "nl")
+    i18n.catalogue.cache_clear()
+    yield
+    i18n.catalogue.cache_clear()
+
+
+async def test_a_dutch_facilitator_sees_the_dashboard_headings_levels_and_lessons_in_dutch(data_dir: Path, dutch_facilitator) -> None:
+    from bleep_tui import i18n
+
+    i18n.speak(i18n.Language())
+    AccountStore(data_dir).add("ana", "Ana Lopez", "1234")
+    LearnerStore(data_dir, "ana").create("Ana Lopez")
+    app = FacilitatorApp(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Laatst" in screen_text(app) and "Klaar " in screen_text(app)  # a heading widened to its word, whole
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Niveau 1: Nieuwkomer" in screen_text(app) and "Pogingen" in screen_text(app)
+        await pilot.press("escape", "l")
+        await pilot.pause()
+        assert "Neem geld op bij een geldautomaat" in screen_text(app)
