@@ -1,6 +1,6 @@
 """One learner's record: a small profile file (TinyDB) and an append-only journal of their events.
 
-    learners/CODE.json     the profile: {"meta": {"1": {"schema": 2, "name": ..., "created": ..., "language": ..., "time_limits": ...}}}
+    learners/CODE.json     the profile: {"meta": {"1": {"schema": 2, "name": ..., "created": ..., "language": ..., "time_limits": ..., "display": ...}}}
     learners/CODE.events   the events, one JSON object a line, only ever appended to
     learners/.CODE.lock    the flock every writer holds
     learners/CODE.summary  the learner's progress derived from the journal (derived; deletable)
@@ -67,6 +67,7 @@ class Profile:
     created: str
     language: str = ""  # the interface language the learner chose ("nl"); "" until they choose
     time_limits: str = ""  # the learner's own choice (core/time_limits.py); "" for the installation's
+    display: str = ""  # the learner's own choice (core/display.py); "" for the installation's
 
 
 @dataclass
@@ -141,7 +142,8 @@ class LearnerStore:
         if data is None:
             return None
         meta = table(self.path, data, "meta")["1"]
-        return Profile(self.code, meta["name"], meta.get("created", ""), meta.get("language", ""), meta.get("time_limits", ""))
+        return Profile(self.code, meta["name"], meta.get("created", ""), meta.get("language", ""),
+                       meta.get("time_limits", ""), meta.get("display", ""))
 
     def events(self) -> list[Event]:
         return [Event.from_record(record) for record in self.event_records()]
@@ -348,6 +350,10 @@ class LearnerStore:
     def set_time_limits(self, limits: str) -> None:
         """Keep how long the learner wants BLEEP to wait for them (core/time_limits.py)."""
         self._set_choice("time_limits", limits)
+
+    def set_display(self, choice: str) -> None:
+        """Keep how the learner wants the screens to look (core/display.py)."""
+        self._set_choice("display", choice)
 
     def _set_choice(self, key: str, value: str) -> None:
         with self.transaction() as db:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from bleep_tui.core.streaks import parse_week
+from bleep_tui.core.display import CHOICES as DISPLAYS
 from bleep_tui.core.time_limits import CHOICES
 from bleep_tui.i18n import _
 
@@ -19,6 +20,7 @@ class Settings:
     paused_weeks: tuple[str, ...] = ()  # ISO weeks ("2026-W47") of lockdown or transfer: a streak pauses
     class_board: bool = False  # a board of pseudonyms only; off unless turned on
     time_limits: str = "standard"  # "standard", "longer" (x3), "much-longer" (x10) or "off"; a learner may choose their own
+    display: str = "standard"  # "standard", "high-contrast", "spacious" or both ("high-contrast+spacious"); a learner may choose their own
     show_cursor: bool = False  # show the terminal's cursor (it is always on the focused item, for screen readers)
     backup_days: int = 14  # daily backups kept: the newest this many days on which BLEEP was used
     # xAPI and badges (docs/lrs.md): the installation's URL names its learners' accounts outside it;
@@ -67,6 +69,7 @@ def load_settings(data_dir: Path) -> Settings:
         paused_weeks=take("paused_weeks", tuple, lambda v: all(isinstance(w, str) and parse_week(w) for w in v)),
         class_board=take("class_board", bool),
         time_limits=take("time_limits", str, lambda v: v in CHOICES),
+        display=take("display", str, lambda v: v in DISPLAYS),
         show_cursor=take("show_cursor", bool),
         backup_days=take("backup_days", int, lambda v: 1 <= v <= 366),
         installation_url=take("installation_url", str, lambda v: v == "" or _is_web_address(v)),

@@ -66,7 +66,7 @@ def check_schema(path: Path, data: dict[str, Any], newest: int) -> int:
 def check_learner_file(path: Path, data: dict[str, Any], newest: int) -> None:
     schema = check_schema(path, data, newest)
     meta = table(path, data, "meta")["1"]
-    check_fields(path, "its profile", meta, {"name": str, "created": str, "language": str, "time_limits": str}, ("name",))
+    check_fields(path, "its profile", meta, {"name": str, "created": str, "language": str, "time_limits": str, "display": str}, ("name",))
     if schema == 1:
         for doc_id, event in table(path, data, "events").items():
             check_event(path, f"event {doc_id}", event)

@@ -28,7 +28,7 @@ from bleep_tui.store.settings import load_settings
 from bleep_tui.ui.focus_cursor import CursorFollowsFocus
 from bleep_tui.ui.glyphs import ASCII, UNICODE, Glyphs
 from bleep_tui.ui.render_cache import keep_no_closed_widgets
-from bleep_tui.ui.terminal import ANSI_THEME, ASCII_CSS, ASCII_KEY_NAMES, AsciiOnly
+from bleep_tui.ui.terminal import ANSI_THEME, ASCII_CSS, ASCII_KEY_NAMES, HIGH_CONTRAST_THEMES, AsciiOnly, Undim
 from bleep_tui.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -86,6 +86,11 @@ class BleepApp(CursorFollowsFocus[None]):
         super().__init__(css_path=[self.CSS_PATH, ASCII_CSS] if ascii else None, ansi_color=True if ansi_colours else None)
         if ansi_colours:
             self.theme = ANSI_THEME
+        self._standard_theme = self.theme
+        self._high_contrast_theme = HIGH_CONTRAST_THEMES[ansi_colours]
+        self.register_theme(self._high_contrast_theme)
+        self._undim = Undim(enabled=False)
+        self._filters.insert(0, self._undim)  # before Textual's own, which would grey dim text out
         if ascii:
             self._filters.append(AsciiOnly())  # Textual's own output hook: the last guard of ASCII mode
         self.data_dir = Path(data_dir)
@@ -156,6 +161,7 @@ class BleepApp(CursorFollowsFocus[None]):
         except StoreError as error:
             self.exit(return_code=1, message=_("BLEEP cannot start: {reason}").format(reason=error))
             return
+        self.show_display()
         # The lessons are read in a thread while the first screen is drawn: the screen comes at once, and
         # the keys a learner types meanwhile are answered between the thread's turns.
         self.run_worker(self._load_content, name="load-content", thread=True)
@@ -266,6 +272,7 @@ class BleepApp(CursorFollowsFocus[None]):
         else:
             profile = self.learner_profile
             self.language.switch(chosen_language or (profile.language if profile else "") or None)
+        self.show_display()
         self._last_key = self.clock()
         self.log_out_if_idle()  # sets the first look at the clock
         self.add_mode(SESSION_MODE, Screen)  # an empty floor under the learner's screens
@@ -293,6 +300,7 @@ class BleepApp(CursorFollowsFocus[None]):
         self.store = None  # type: ignore[assignment]
         self.learner_profile = None
         self.language.switch(None)
+        self.show_display()
         assert self._login_screen is not None
         self._login_screen.notice = notice
         self.switch_mode(LOGIN_MODE)
@@ -338,6 +346,34 @@ class BleepApp(CursorFollowsFocus[None]):
             self.learner_profile = replace(self.learner_profile, time_limits=limits)
         if self.shared:
             self.log_out_if_idle()
+
+    @property
+    def display_choice(self) -> str:
+        """How the screens look for this learner (core/display.py): their own choice, else the installation's."""
+        from bleep_tui.core.display import CHOICES
+
+        profile = self.learner_profile
+        return profile.display if profile and profile.display in CHOICES else self.settings.display
+
+    def set_display(self, choice: str) -> None:
+        """Keep the learner's choice and show the screens so at once."""
+        from dataclasses import replace
+
+        self.store.set_display(choice)
+        if self.learner_profile is not None:
+            self.learner_profile = replace(self.learner_profile, display=choice)
+        self.show_display()
+
+    def show_display(self) -> None:
+        from bleep_tui.core.display import is_high_contrast, is_spacious
+
+        choice = self.display_choice
+        theme = self._high_contrast_theme.name if is_high_contrast(choice) else self._standard_theme
+        if self.theme != theme:  # a change of theme restyles every widget: not for nothing at start-up
+            self.theme = theme
+        self._undim.enabled = is_high_contrast(choice)
+        self.set_class(is_high_contrast(choice), "-high-contrast")
+        self.set_class(is_spacious(choice), "-spacious")
 
     def cursor_point(self) -> Offset:
         """A note on the key bar (until the next key: a warning, what a key did) has the terminal's cursor,

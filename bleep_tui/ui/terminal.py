@@ -16,14 +16,41 @@ from functools import lru_cache
 
 from rich.cells import cell_len
 from rich.segment import Segment
+from rich.style import Style
 from textual.color import Color
 from textual.filter import LineFilter
+from textual.theme import Theme
 
+NOT_DIM = Style(dim=False)
 # Terminals that draw only ASCII whatever the locale says.
 ASCII_ONLY_TERMS = frozenset({"dumb", "ansi", "vt52", "vt100", "vt102", "vt220", "vt320"})
 # The theme that uses the terminal's own 16 colours (and nothing at all under NO_COLOR).
 ANSI_THEME = "ansi-dark"
 ASCII_CSS = "ascii.tcss"  # added to an app's CSS in ASCII mode only (see the file)
+
+
+def _high_contrast(name: str, white: str, black: str, yellow: str, **colours: str) -> Theme:
+    """White on black, the highlight and the cursor black on yellow, nothing greyed (core/display.py)."""
+    return Theme(
+        name=name, primary=yellow, secondary=white, accent=yellow, warning=yellow, foreground=white,
+        background=black, surface=black, panel=black, boost=black, dark=True, text_alpha=1.0, **colours,  # type: ignore[arg-type]
+        variables={
+            "text-muted": white, "text-disabled": white, "border": yellow, "border-blurred": white,
+            "block-cursor-foreground": black, "block-cursor-background": yellow, "block-cursor-text-style": "bold",
+            "block-cursor-blurred-foreground": black, "block-cursor-blurred-background": white,
+            "input-cursor-foreground": black, "input-cursor-background": yellow,
+            "footer-key-foreground": yellow,
+            "scrollbar": yellow, "scrollbar-hover": yellow, "scrollbar-active": yellow, "scrollbar-background": black,
+            "scrollbar-background-hover": black, "scrollbar-background-active": black, "scrollbar-corner-color": black,
+        },
+    )
+
+
+HIGH_CONTRAST_THEMES = {
+    False: _high_contrast("bleep-high-contrast", "#ffffff", "#000000", "#ffff00", error="#ff6060", success="#60ff60"),
+    True: _high_contrast("bleep-high-contrast-ansi", "ansi_bright_white", "ansi_black", "ansi_bright_yellow",
+                         error="ansi_bright_red", success="ansi_bright_green", ansi=True),  # by ansi_colours
+}
 # What Python sets LC_CTYPE to when it starts in the C locale (PEP 538): not the terminal's choice.
 PYTHON_COERCED = ("C.UTF-8", "C.utf8", "UTF-8")
 KEY_SEQUENCE = "\x1b[A\r"  # what the up arrow and Enter send
@@ -125,3 +152,13 @@ class AsciiOnly(LineFilter):
 
 # What the footer shows for keys whose usual names are symbols.
 ASCII_KEY_NAMES = {"enter": "Enter", "up": "Up", "down": "Down", "left": "Left", "right": "Right", "backspace": "Bksp"}
+
+
+class Undim(LineFilter):
+    """High contrast (core/display.py) draws text that is dim elsewhere in full: nothing is greyed out."""
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        return [
+            Segment(text, style + NOT_DIM, control) if style is not None and style.dim else Segment(text, style, control)
+            for text, style, control in segments
+        ]

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from bleep_tui.core.achievements import Achievement, Facts, badge_points, rule_progress
 from bleep_tui.core.levels import level_for
+from bleep_tui.core.display import next_choice as next_display
 from bleep_tui.core.time_limits import next_choice
 from bleep_tui.formats import day
 from bleep_tui.i18n import N_, _, ngettext
@@ -32,6 +33,13 @@ TIME_LIMIT_NAMES = {
     "longer": N_("longer (3 times the standard)"),
     "much-longer": N_("much longer (10 times the standard)"),
     "off": N_("off: BLEEP waits for you"),
+}
+# How each choice of core/display.py is named to the learner.
+DISPLAY_NAMES = {
+    "standard": N_("standard"),
+    "high-contrast": N_("high contrast (white on black)"),
+    "spacious": N_("more space between lines"),
+    "high-contrast+spacious": N_("high contrast and more space"),
 }
 
 
@@ -55,6 +63,7 @@ class ProfileScreen(Screen[None]):
         Binding("s", "passport", N_("Skills passport")),
         Binding("w", "save_passport", N_("Save my passport")),
         Binding("t", "more_time", N_("Time limits")),
+        Binding("v", "next_display", N_("Display"), show=False),  # named in the profile's text, beside its choice
         NEXT_LANGUAGE_KEY,
     ]
 
@@ -101,6 +110,11 @@ class ProfileScreen(Screen[None]):
         text.append_text(streak_text(facts.streak))
         weeks = ngettext("{n} week", "{n} weeks", facts.streak.best).format(n=facts.streak.best)
         text.append("  " + _("Best: {weeks}").format(weeks=weeks) + "\n")
+        # The learner's own settings come first, where a learner who reads slowly or sees less well finds them.
+        text.append(_("Time limits: {choice}").format(choice=_(TIME_LIMIT_NAMES[self.app.time_limits])), style="bold")
+        text.append("  " + _("(t: change)") + "\n", style="dim")
+        text.append(_("Display: {choice}").format(choice=_(DISPLAY_NAMES[self.app.display_choice])), style="bold")
+        text.append("  " + _("(v: change)") + "\n", style="dim")
         text.append("\n" + _("SKILLS PASSPORT") + "  ", style="bold")
         text.append(_("(s: details)") + "\n", style="dim")
         text.append_text(passport_text(glyphs, facts.passport))
@@ -114,8 +128,6 @@ class ProfileScreen(Screen[None]):
         for achievement in sorted(now.locked, key=lambda a: -closeness(a, facts)):
             text.append(f"{symbol(self.app, achievement)} {achievement.title}", style="dim")
             text.append(f"  {achievement.description}  {self._progress(achievement, facts)}\n")
-        text.append("\n" + _("Time limits: {choice}").format(choice=_(TIME_LIMIT_NAMES[self.app.time_limits])), style="bold")
-        text.append("  " + _("(t: change)") + "\n", style="dim")
         return text
 
     def _progress(self, achievement: Achievement, facts: Facts) -> str:
@@ -153,6 +165,17 @@ class ProfileScreen(Screen[None]):
             return
         self.refresh_profile()
         self.app.notify(_("Time limits: {choice}").format(choice=_(TIME_LIMIT_NAMES[choice])), markup=False)
+
+    def action_next_display(self) -> None:
+        """The next look of the screens (high contrast, more space), shown and kept at once."""
+        choice = next_display(self.app.display_choice)
+        try:
+            self.app.set_display(choice)
+        except StoreError as error:
+            self.app.notify(_("Your choice could not be saved: {reason}").format(reason=error), severity="error", markup=False)
+            return
+        self.refresh_profile()
+        self.app.notify(_("Display: {choice}").format(choice=_(DISPLAY_NAMES[choice])), markup=False)
 
     def action_passport(self) -> None:
         from bleep_tui.ui.screens.passport import PassportScreen

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widgets import OptionList
@@ -23,3 +24,7 @@ class SparingOptionList(OptionList):
         for index in (old, new):
             if index is not None and index in self._index_to_line:
                 self.refresh_lines(self._index_to_line[index], self._heights[index])
+
+    def spaced(self, prompt: Text) -> Text:
+        """An option's prompt, with a blank line after it when the learner chose more space (core/display.py)."""
+        return prompt + Text("\n ") if self.app.has_class("-spacious") else prompt

@@ -31,7 +31,8 @@ class SingleChoice(SparingOptionList):
 
     def __init__(self, step: ChoiceStep, order: Sequence[int]) -> None:
         """`order`: the options' indexes in the order shown (core/shuffle.py); the answer is an index."""
-        super().__init__(*(Option(Text(step.options[i].text)) for i in order), markup=False, classes="answer")
+        super().__init__(markup=False, classes="answer")
+        self.add_options(Option(self.spaced(Text(step.options[i].text))) for i in order)
         self.order = tuple(order)
         self.highlighted = None
 
@@ -94,7 +95,7 @@ class OrderList(SparingOptionList):
         self.clear_options()
         for position, item in enumerate(self.order):
             mark = self.moving_glyph if self.grabbed and position == highlight else "  "
-            self.add_option(Option(Text(f"{mark} {position + 1}. {self.items[item]}")))
+            self.add_option(Option(self.spaced(Text(f"{mark} {position + 1}. {self.items[item]}"))))
         self.highlighted = highlight
 
     def action_grab(self) -> None:

@@ -36,7 +36,7 @@ class TickList(SparingOptionList, Generic[Value]):
         self.clear_options()
         for index, (label, _value) in enumerate(self.choices):
             mark = "[x] " if index in self._ticked else "[ ] "
-            self.add_option(Option(Text(mark, style="bold") + Text(label)))
+            self.add_option(Option(self.spaced(Text(mark, style="bold") + Text(label))))
         self.highlighted = highlight
 
     def action_tick(self) -> None:
