@@ -252,7 +252,7 @@ async def test_when_an_answer_cannot_be_saved_the_learner_is_told_and_the_app_go
         store.path.unlink()
         store.path.mkdir()  # the file can no longer be written: like a failing disk
         await choose_right(pilot)
-        assert "could not be saved" in screen_text(app)
+        assert "✘ Your answer could not be saved" in screen_text(app)  # marked, not only red: it shows without colour
         assert "Right!" not in screen_text(app)
         store.path.rmdir()
         assert app.is_running

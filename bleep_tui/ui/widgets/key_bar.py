@@ -120,7 +120,11 @@ class KeyBar(Widget, can_focus=False):
         self.spans = []
         if self.notes:
             note_style, error_style = (self.get_component_rich_style(name) for name in ("key-bar--note", "key-bar--error"))
-            return Text("\n").join(Text(f" {message}", error_style if error else note_style) for message, error in self.notes)
+            # An error is marked as well as coloured: without colour (NO_COLOR, a braille display) it still shows.
+            wrong = self.app.glyphs.wrong  # type: ignore[attr-defined]
+            return Text("\n").join(
+                Text(f" {wrong} {message}", error_style) if error else Text(f" {message}", note_style) for message, error in self.notes
+            )
         key_style = self.get_component_rich_style("key-bar--key")
         description_style = self.get_component_rich_style("key-bar--description")
         width = self.size.width
