@@ -209,3 +209,36 @@ async def test_without_colour_the_highlighted_lesson_and_answer_are_underlined_a
         await pilot.press("enter", "down", "down")
         await pilot.pause()
         assert underlined_rows(app) == [app.cursor_position.y]
+
+
+class MarkedHighlight:
+    """On each screen: where a list, table or set of radio buttons has the focus, the line the cursor is on
+    (the highlighted item: ui/focus_cursor.py) is underlined or reversed, so it shows without colour."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+        self.checked = 0
+
+    def check(self, app: App, where: str) -> None:
+        from textual.widgets import DataTable, OptionList, RadioSet
+
+        if not isinstance(app.focused, (OptionList, DataTable, RadioSet)):
+            return
+        row = app.cursor_position.y
+        strip = app.screen._compositor.render_strips()[row]
+        self.checked += 1
+        if not any(s.style and (s.style.underline or s.style.reverse) and s.text.strip() for s in strip):
+            self.problems.append(f"{where}: the highlighted line {strip.text.strip()[:50]!r} is not marked")
+
+
+async def test_without_colour_every_screens_highlight_is_marked(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from .test_pseudo_locale import walk_every_learner_screen
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    walk = MarkedHighlight()
+    app = BleepApp(data_dir, ansi_colours=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await walk_every_learner_screen(pilot, walk)
+    assert walk.checked >= 5 and not walk.problems, "\n".join(walk.problems)
