@@ -18,7 +18,7 @@ from bleep_tui.ui.screens.lesson import LessonScreen
 from bleep_tui.ui.screens.login import LoginScreen
 
 from .injections import INJECTIONS
-from .screen import screen_text
+from .screen import screen_text, settled
 from .test_lesson_player import LESSON, choose_right
 
 SIZE = (80, 24)
@@ -49,7 +49,7 @@ async def test_injected_names_are_shown_literally_and_clicking_them_runs_nothing
     async with app.run_test(size=SIZE) as pilot:
         for number, name in enumerate(INJECTIONS, 1):
             app.start_session(f"k{number:02d}")
-            await pilot.pause()
+            await settled(pilot)  # the lessons, read in a thread, may come after a loaded machine's first pause
             assert isinstance(app.screen, HomeScreen)
             assert screen_text(app).splitlines()[0].startswith(" " + clean_name(name)), name
             await pilot.click("#status", offset=(2, 0))  # where a [@click=...] in the name would act
