@@ -66,12 +66,12 @@ async def test_a_dutch_learner_sees_dutch_amounts_and_pays_with_a_decimal_comma(
 
 
 async def test_a_portuguese_learner_sees_the_euro_after_the_amount(data_dir: Path) -> None:
-    LearnerStore(data_dir).create("Rita", language="pt")  # no Portuguese catalogue yet: English words, Portuguese money
+    LearnerStore(data_dir).create("Rita", language="pt")  # Portuguese words and Portuguese money
     app = BleepApp(data_dir)
     async with app.run_test(size=SIZE) as pilot:
         await start(app, pilot, RENT)
         await type_text(pilot, "24680")
-        assert "Current account: 1 240,75 €" in plain(await press(pilot, "enter"))
+        assert "Conta à ordem: 1 240,75 €" in plain(await press(pilot, "enter"))
 
 
 TURKISH_ATM = """\
