@@ -11,7 +11,7 @@ from bleep_tui.core.events import Event
 from bleep_tui.store.learner import LearnerStore
 from bleep_tui.ui.app import BleepApp
 
-from .screen import screen_text
+from .screen import screen_text, settled
 from .test_lesson_player import LESSON, SIZE, create_learner, open_lesson, play_one_time_codes_perfectly
 
 
@@ -86,7 +86,7 @@ async def test_the_result_screen_says_level_up_once_and_a_replay_says_no_new_xp(
     finished_lesson(store, "money-atm-withdraw", datetime.now(timezone.utc) - timedelta(days=1), "r0")  # 20 XP
     app = BleepApp(data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(pilot)  # the lessons are read in a thread
         starter = app.levels[1]
         assert 20 < starter.xp <= 20 + 36  # this lesson played perfectly (36 XP) crosses into level 2
         await open_lesson(pilot, LESSON)
@@ -110,7 +110,7 @@ async def test_in_ascii_mode_the_profile_shows_the_ascii_symbols(data_dir: Path)
     finished_lesson(store, LESSON, datetime.now(timezone.utc), "r1")
     app = BleepApp(data_dir, ascii=True)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(pilot)  # the lessons are read in a thread
         profile = await press(pilot, "p")
         assert "+ First steps" in profile and "✦" not in profile
 
@@ -122,7 +122,7 @@ async def test_a_badge_already_deserved_is_recorded_and_announced_when_the_profi
     finished_lesson(store, LESSON, datetime.now(timezone.utc) - timedelta(days=1), "r1")
     app = BleepApp(data_dir)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
+        await settled(pilot)  # the lessons are read in a thread
         profile = await press(pilot, "p")
         assert "New badge: ✦ First steps" in profile
     assert "first-lesson" in {e.achievement for e in LearnerStore(data_dir).events() if e.kind == "achievement_earned"}
@@ -133,7 +133,7 @@ async def test_w_in_the_profile_saves_the_skills_passport_to_print_and_says_wher
     store.create("Sam [b]<i>")
     finished_lesson(store, LESSON, datetime.now(timezone.utc) - timedelta(days=1), "r1")
     async with BleepApp(data_dir).run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(pilot)  # the lessons are read in a thread
         await press(pilot, "p")  # new badges are announced where the keys are, until the next key
         assert "w Save my passport" in await press(pilot, "down")
         saved = await press(pilot, "w")
@@ -151,14 +151,14 @@ async def test_a_lockdown_week_in_settings_pauses_the_streak_shown_on_home(data_
         finished_lesson(store, LESSON, now - timedelta(weeks=weeks_ago), f"r{weeks_ago}")
     app = BleepApp(data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(pilot)  # the lessons are read in a thread
         assert "Weekly streak: 1 week  (finish a lesson this week to keep it)" in screen_text(app)
 
     year, week, _day = (now - timedelta(weeks=2)).astimezone().isocalendar()
     (data_dir / "settings.toml").write_text(f'paused_weeks = ["{year}-W{week:02d}"]\n', encoding="utf-8")
     app = BleepApp(data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(pilot)  # the lessons are read in a thread
         assert "Weekly streak: 3 weeks" in screen_text(app)
 
 
@@ -167,7 +167,7 @@ async def test_the_class_board_is_unreachable_unless_a_facilitator_turns_it_on(d
     store.create("Sam")
     app = BleepApp(data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(pilot)  # the lessons are read in a thread
         home = screen_text(app)
         assert "Class board" not in home
         assert "Class board" not in await press(pilot, "b")
@@ -184,7 +184,7 @@ async def test_the_class_board_shows_pseudonyms_only_and_marks_you(data_dir: Pat
     (data_dir / "settings.toml").write_text("class_board = true\n", encoding="utf-8")
     app = BleepApp(data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(pilot)  # the lessons are read in a thread
         assert "b Class board" in screen_text(app)
         board = await press(pilot, "b")
         assert "Class board (pseudonyms only)" in board

@@ -14,7 +14,7 @@ from bleep_tui.store.learner import LearnerStore
 from bleep_tui.ui.app import BleepApp
 from bleep_tui.ui.widgets.steps import MultipleChoice, OrderList, SingleChoice
 
-from .screen import screen_text
+from .screen import screen_text, settled
 
 LESSON = "safety-one-time-codes"
 SIZE = (80, 24)
@@ -22,7 +22,7 @@ SIZE = (80, 24)
 
 async def create_learner(pilot: Pilot, name: str = "Sam") -> None:
     await pilot.press(*name, "enter")
-    await pilot.pause()
+    await settled(pilot)  # Home lists the lessons once the thread has read them: on a loaded machine, later
 
 
 async def open_lesson(pilot: Pilot, lesson_id: str) -> None:

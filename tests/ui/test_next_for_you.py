@@ -10,7 +10,7 @@ from bleep_tui.core.events import Event
 from bleep_tui.store.learner import LearnerStore
 from bleep_tui.ui.app import BleepApp
 
-from .screen import screen_text
+from .screen import screen_text, settled
 from .test_lesson_player import SIZE, create_learner
 
 
@@ -47,7 +47,7 @@ async def test_a_weak_lesson_is_offered_again_with_its_stars_and_enter_opens_it(
     returning_learner(data_dir)
     app = BleepApp(data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(pilot)  # the lessons are read in a thread
         home = screen_text(app)
         assert "NEXT FOR YOU  Read a bank statement" in home
         assert "Your best is 1 star: practise again" in home
@@ -64,7 +64,7 @@ async def test_a_lesson_that_builds_on_another_sends_the_learner_there_first(dat
     finished(store, "work-gaps-and-convictions", 3, 100)  # Work begun; its next new lesson builds on the job advert
     app = BleepApp(data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(pilot)  # the lessons are read in a thread
         home = screen_text(app)
         assert "NEXT FOR YOU  Read a job advert" in home
         assert "Do this before Write a cover letter" in home
@@ -78,7 +78,7 @@ async def test_module_headings_count_the_lessons_done_in_each_module(data_dir: P
     finished(LearnerStore(data_dir), "communication-netiquette", 3, 100)
     app = BleepApp(data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(pilot)  # the lessons are read in a thread
         menu = app.screen.query_one("#lessons", OptionList)
         headings = [str(menu.get_option_at_index(i).prompt) for i in range(menu.option_count) if menu.get_option_at_index(i).disabled]
         assert headings[:3] == ["MONEY  2 of 15", "COMMUNICATION  1 of 7", "WORK  0 of 7"]
@@ -91,7 +91,7 @@ async def test_in_ascii_mode_the_suggestion_and_the_headings_are_plain_ascii(dat
     returning_learner(data_dir)
     app = BleepApp(data_dir, ascii=True)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(pilot)  # the lessons are read in a thread
         home = screen_text(app)
         assert "NEXT FOR YOU  Read a bank statement" in home and "MONEY  2 of 15" in home
         assert home.isascii(), home
