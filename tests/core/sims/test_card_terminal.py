@@ -168,6 +168,7 @@ def test_the_assistant_who_asks_for_the_pin_must_be_refused() -> None:
     model.key("3")
     assert model.typed == ""
     model.refuse_assistant()
+    assert {"event": "assistant_refused"} in [entry.to_record() for entry in model.trace]  # kept in the learner's answer
     model.cover_keypad()
     type_pin(model, "3706")
     assert goal(model, "pin_shared", False) and goal(model, "pin_covered", True)
