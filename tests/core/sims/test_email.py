@@ -94,6 +94,17 @@ def test_drafts_lists_a_saved_draft_from_me_to_whom_it_is_for_with_its_attachmen
     assert m.trace[-1] == TraceEntry("draft_saved", {"subject": ""})
 
 
+def test_two_drafts_saved_are_both_kept_and_each_opens_as_written() -> None:
+    m = model()
+    write(m, "Dear Lena,", subject="First")
+    m.save_draft()
+    write(m, "Hello again,", subject="Second")
+    m.save_draft()
+    assert [mail.subject for mail in m.folders["drafts"]] == ["First", "Second"]
+    second = m.open_draft(m.folders["drafts"][1].id)
+    assert second is not None and second.body == "Hello again," and [mail.subject for mail in m.folders["drafts"]] == ["First"]
+
+
 def test_attachments_come_only_from_my_documents() -> None:
     m = model()
     write(m, "Dear Lena,\nMy CV.\nKind regards,\nSam")
