@@ -33,14 +33,15 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/record_answer.py
 
 # Mutation testing (README, "For developers"): one layer after another, niced, one worker by default,
-# because the machine is shared. `make mutation MUTATION_LAYERS=core` runs one layer.
+# because the machine is shared. `make mutation MUTATION_LAYERS=core` runs one layer,
+# `MUTATION_LAYERS="core.sims.atm store.files"` one module after another (each result is kept in mutants/).
 MUTATION_LAYERS ?= core store export ui
 MUTATION_JOBS ?= 1
 
 # The rules, the store and the exports are held to their own quick tests (see tests/conftest.py).
 mutation: $(VENV)/.installed-mutation
 	for layer in $(MUTATION_LAYERS); do \
-		quick=$$([ $$layer = ui ] || echo 1); \
+		quick=$$(case $$layer in ui*) ;; *) echo 1;; esac); \
 		BLEEP_MUTATION_QUICK=$$quick nice -n 15 $(BIN)/mutmut run --max-children $(MUTATION_JOBS) "bleep_tui.$$layer.*" || exit 1; \
 	done
 	$(BIN)/python tests/mutation_summary.py

@@ -16,6 +16,7 @@ import pytest
 from bleep_tui.core.events import Event
 from bleep_tui.core.levels import Level
 from bleep_tui.core.reports import LearnerData, LessonInfo
+from bleep_tui.export.full import write_json
 from bleep_tui.export.render import BOM, render
 from bleep_tui.export.spreadsheet import FORMULA_STARTS, HEADER, TOTALS_HEADER
 from bleep_tui.store.accounts import AccountStore
@@ -217,3 +218,19 @@ def test_bleep_export_offers_every_format_the_exports_can_write() -> None:
     from bleep_tui.export.render import FORMATS
 
     assert OFFERED == FORMATS
+
+
+def test_the_json_export_names_every_field_a_facilitators_script_reads() -> None:
+    learner = LearnerData("ana", "Ana Müller", tuple(finished_run("money-atm", "r1", "2026-03-02", 100, 3, 60)), active=False, locked=True,
+                          created="2026-03-01T09:00:00+00:00", groups=("wing b",), id_number="4711")
+    out = io.StringIO()
+    write_json([learner], LEVELS, out)
+    [record] = json.loads(out.getvalue())
+    lessons, events = record.pop("lessons"), record.pop("events")
+    assert record == {
+        "code": "ana", "name": "Ana Müller", "active": False, "locked": True, "created": "2026-03-01T09:00:00+00:00",
+        "groups": ["wing b"], "id_number": "4711", "xp": 60, "level": {"number": 2, "name": "Explorer"},
+        "lessons_done": 1, "last_active": "2026-03-02T10:04:00+00:00", "time_spent_seconds": 240,
+    }
+    assert [lesson["lesson"] for lesson in lessons] == ["money-atm"] and [event["kind"] for event in events] == ["lesson_started", "answered", "lesson_finished"]
+    assert "Ana Müller" in out.getvalue() and out.getvalue().endswith("]\n")  # readable as typed, one line end

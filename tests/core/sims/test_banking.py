@@ -144,6 +144,18 @@ def test_cancel_drops_the_payment_and_sends_nothing() -> None:
     assert goal(model, "payments", 0) and goal(model, "paid", 0)
 
 
+def test_the_kept_answer_says_the_learner_read_the_messages_and_where_a_payment_was_cancelled() -> None:
+    """The trace is what the lesson keeps as the learner's answer (and what the facilitator's record shows)."""
+    model = logged_in()
+    model.open_messages()
+    model.back()
+    model.new_payment()
+    fill(model, "Karin Novak")
+    model.cancel_payment()
+    kept = [entry.to_record() for entry in model.trace]
+    assert kept[-3:] == [{"event": "messages_opened"}, {"event": "payment_started"}, {"event": "payment_cancelled", "state": "iban"}]
+
+
 def test_three_wrong_texted_codes_cancel_the_payment() -> None:
     model = logged_in()
     model.new_payment()

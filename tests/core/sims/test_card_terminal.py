@@ -168,6 +168,7 @@ def test_the_assistant_who_asks_for_the_pin_must_be_refused() -> None:
     model.key("3")
     assert model.typed == ""
     model.refuse_assistant()
+    assert {"event": "assistant_refused"} in [entry.to_record() for entry in model.trace]  # kept in the learner's answer
     model.cover_keypad()
     type_pin(model, "3706")
     assert goal(model, "pin_shared", False) and goal(model, "pin_covered", True)
@@ -175,6 +176,8 @@ def test_the_assistant_who_asks_for_the_pin_must_be_refused() -> None:
     told.insert()
     told.tell_pin()
     assert told.state == "receipt" and goal(told, "pin_shared", True) and goal(told, "pin_covered", False)
+    kept = [entry.to_record() for entry in told.trace]  # the learner's answer says who typed the PIN, seen by all
+    assert {"event": "pin_entered", "correct": True, "covered": False, "by": "assistant"} in kept
 
 
 def test_a_refund_is_checked_cancelled_when_wrong_and_paid_back_to_the_card() -> None:

@@ -1,6 +1,6 @@
 """The learner's CV: built from the CV form, found again in their events, written as text and HTML literally."""
 
-from bleep_tui.core.cv import CV_FIELDS, Job, cv_from_values, latest_cv
+from bleep_tui.core.cv import CV, CV_FIELDS, Course, Job, cv_from_values, latest_cv
 from bleep_tui.core.events import Event
 from bleep_tui.core.sims.forms import FormField, FormModel, FormScenario, Page
 from bleep_tui.export.cv import cv_document
@@ -69,3 +69,64 @@ def test_escape_sequences_pasted_into_a_cv_never_reach_a_terminal() -> None:
     cv = cv_from_values({"name": "Sam\x1b]0;owned\x07 Jones", "profile": "Line one\nline\x1b[2J two\ttab"})
     assert cv.name == "Sam]0;owned Jones"
     assert cv.profile == "Line one\nline[2J two\ttab"
+
+
+def test_a_whole_cv_prints_each_section_under_its_heading_in_the_usual_order() -> None:
+    cv = CV(
+        name="Sam Meyer", address="Linden Street 4", phone="06 1234 5678", email="sam@postbox.eu", profile="Reliable gardener.",
+        jobs=(Job("Gardener", "Hollybrook Gardens", "2019-2022", "Mowing, planting"), Job("Cook", dates="2018")),
+        courses=(Course("Forklift licence", "Work centre", "2023"), Course("Dutch A2")),
+        skills=("Driving", "Cooking"), languages="Dutch, English", interests="Football", references="On request",
+    )
+    assert cv_text(cv) == """Sam Meyer
+Linden Street 4
+06 1234 5678
+sam@postbox.eu
+
+PROFILE
+-------
+
+Reliable gardener.
+
+WORK EXPERIENCE
+---------------
+
+Gardener
+Hollybrook Gardens · 2019-2022
+Mowing, planting
+
+Cook
+2018
+
+EDUCATION AND TRAINING
+----------------------
+
+Forklift licence
+Work centre · 2023
+
+Dutch A2
+
+SKILLS
+------
+
+- Driving
+- Cooking
+
+LANGUAGES
+---------
+
+Dutch, English
+
+INTERESTS
+---------
+
+Football
+
+REFERENCES
+----------
+
+On request
+"""
+    for title in ("Profile", "Work experience", "Education and training", "Skills", "Languages", "Interests", "References"):
+        assert f"<h2>{title}</h2>" in cv_html(cv)
+    assert "<title>CV - Sam Meyer</title>" in cv_html(cv)

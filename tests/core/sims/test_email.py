@@ -82,6 +82,29 @@ def test_a_draft_is_kept_in_drafts_and_can_be_finished_later() -> None:
     assert draft is not None and draft.body == "Dear Lena," and m.folders["drafts"] == []
 
 
+def test_drafts_lists_a_saved_draft_from_me_to_whom_it_is_for_with_its_attachment() -> None:
+    m = model()
+    write(m, "Dear Lena,", to=f"{BOSS}, hr@hollybrook-gardens.eu", subject="")
+    m.draft.cc = "sam@postbox.eu"
+    m.attach("CV.pdf")
+    m.save_draft()
+    [listed] = m.folders["drafts"]
+    assert (listed.sender, listed.subject, listed.body, listed.date) == ("Sam <sam@postbox.eu>", "(no subject)", "Dear Lena,", "draft")
+    assert listed.to == (BOSS, "hr@hollybrook-gardens.eu") and listed.cc == ("sam@postbox.eu",) and listed.attachments == ("CV.pdf",)
+    assert m.trace[-1] == TraceEntry("draft_saved", {"subject": ""})
+
+
+def test_two_drafts_saved_are_both_kept_and_each_opens_as_written() -> None:
+    m = model()
+    write(m, "Dear Lena,", subject="First")
+    m.save_draft()
+    write(m, "Hello again,", subject="Second")
+    m.save_draft()
+    assert [mail.subject for mail in m.folders["drafts"]] == ["First", "Second"]
+    second = m.open_draft(m.folders["drafts"][1].id)
+    assert second is not None and second.body == "Hello again," and [mail.subject for mail in m.folders["drafts"]] == ["First"]
+
+
 def test_attachments_come_only_from_my_documents() -> None:
     m = model()
     write(m, "Dear Lena,\nMy CV.\nKind regards,\nSam")

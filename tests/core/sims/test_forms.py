@@ -1,5 +1,6 @@
 """The form engine: inline errors, pages, review and submit; goals decided from what was sent."""
 
+import json
 from datetime import date
 
 from hypothesis import given
@@ -57,6 +58,29 @@ def test_a_page_with_errors_stays_and_shows_them_until_they_are_fixed() -> None:
     assert not m.next_page() and m.errors["people"].code == "high"
     m.set("people", "2")
     assert m.next_page() and m.page == 1
+
+
+def test_a_learner_who_leaves_on_the_second_page_comes_back_there_with_the_first_page_as_typed() -> None:
+    m = FormModel(SCENARIO)
+    fill_all(m)
+    assert m.next_page()
+    m.set("phone", "06 1234 5678")  # typed on a page not yet done: not kept
+    draft = json.loads(json.dumps(m.task_draft()))  # kept with the learner's events as JSON
+    back = FormModel(SCENARIO)
+    back.resume_task(draft)
+    assert back.page == 1
+    assert (back.values["name"], back.values["born"], back.values["people"], back.values["phone"]) == (" Dana  Novak ", "3.9.1990", "2", "")
+    assert [entry.event for entry in back.trace] == ["form_opened", "page_opened", "resumed"] and back.trace[-1].data == {"page": 2}
+
+
+def test_a_damaged_form_draft_keeps_only_what_makes_sense() -> None:
+    back = FormModel(SCENARIO)
+    back.resume_task({"values": {"name": "Dana", "people": 2, "nobody": "x"}, "page": 7, "trace": [{"event": "form_opened"}, "junk"]})
+    assert back.page == 0 and back.values["name"] == "Dana" and back.values["people"] == "" and "nobody" not in back.values
+    assert [entry.event for entry in back.trace] == ["form_opened", "resumed"] and back.trace[-1].data == {"page": 1}
+    review = FormModel(SCENARIO)
+    review.resume_task({"page": len(SCENARIO.pages)})
+    assert review.reviewing
 
 
 def test_an_iban_with_a_typing_mistake_is_refused_with_its_reason() -> None:
