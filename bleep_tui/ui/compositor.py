@@ -4,7 +4,7 @@ On each update Textual's compositor renders every widget the update's area can t
 of its lines, and then keeps the lines that changed: an arrow key on a list renders the whole screen,
 every widget, line by line, from the caches. This one asks each widget only for its lines within the
 rows of the update (Textual renders a part of a widget this way when a container clips it). An arrow
-key on Home then renders about 20 lines instead of 64.
+key on Home then renders about 15 lines instead of 64.
 
 It relies on two private parts of Textual, both here: `Compositor._get_renders`, and the
 `Compositor()` that `Screen.__init__` makes. tests/ui/test_compositor.py fails when either changes.
