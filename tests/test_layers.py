@@ -47,3 +47,32 @@ def test_records_that_leave_the_prison_are_not_loaded_on_the_way_to_a_learners_s
     assert not {m for m in loaded if m.split(".")[0] in ("joserfc", "cryptography", "ralph", "jwt")}
     assert not loaded & {"bleep_tui.core.xapi", "bleep_tui.core.badges", "bleep_tui.export.passport", "bleep_tui.export.lrs",
                          "bleep_tui.store.lrs", "bleep_tui.store.issuer", "bleep_tui.commands.lrs", "bleep_tui.commands.credentials"}
+
+
+def test_a_returning_learners_way_to_home_loads_no_text_area_table_or_radio_buttons(tmp_path: Path) -> None:
+    """Home shows none of them, and importing them cost every session about 20 ms of CPU at start-up."""
+    code = f"""
+import asyncio, sys
+from pathlib import Path
+from bleep_tui.store.learner import LearnerStore
+from bleep_tui.ui.app import BleepApp
+from bleep_tui.ui.screens.home import HomeScreen
+
+LearnerStore(Path({str(tmp_path)!r})).create("Sam")
+
+async def to_home():
+    app = BleepApp(Path({str(tmp_path)!r}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(200):
+            if isinstance(app.screen, HomeScreen) and "XP" in str(app.screen.query_one("#status").render()):
+                break
+            await pilot.pause(0.05)
+        await pilot.press("down", "down", "up")
+        print(type(app.screen).__name__)
+
+asyncio.run(to_home())
+print(" ".join(m for m in sys.modules if m.startswith(("textual.widgets._text_area", "textual.widgets._data_table", "textual.widgets._radio"))))
+"""
+    screen, loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()[-2:]
+    assert screen == "HomeScreen"
+    assert loaded == ""

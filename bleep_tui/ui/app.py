@@ -25,6 +25,7 @@ from bleep_tui.i18n import N_, Language, _, speak
 from bleep_tui.store.files import StoreError
 from bleep_tui.store.learner import LearnerStore, Profile
 from bleep_tui.store.settings import load_settings
+from bleep_tui.ui.compositor import render_only_changed_rows
 from bleep_tui.ui.focus_cursor import CursorFollowsFocus
 from bleep_tui.ui.glyphs import ASCII, UNICODE, Glyphs
 from bleep_tui.ui.render_cache import keep_no_closed_widgets
@@ -54,6 +55,7 @@ class ContentReady(Message):
 
 
 keep_no_closed_widgets()
+render_only_changed_rows()
 
 
 @contextmanager

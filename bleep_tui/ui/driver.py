@@ -73,11 +73,13 @@ class TerminalDriver(DiffingDriver):
                     text = decoder.decode(b"", final=True)
                 keys = list(parser.feed(text)) if text else []
                 keys += parser.tick()
+                waited = False
                 for key in keys:
                     self.process_message(key)
-                    if not (isinstance(key, events.Key) and key.is_printable):
+                    waited = not (isinstance(key, events.Key) and key.is_printable)
+                    if waited:
                         self._wait_until_handled(rounds=2)  # the key, then what it caused (a new focus)
-                if keys:
+                if keys and not waited:  # the last key's own wait covers the keys before it
                     self._wait_until_handled()
 
     def _wait_until_handled(self, rounds: int = 1) -> None:

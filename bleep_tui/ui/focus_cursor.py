@@ -14,17 +14,18 @@ radio button a RadioSet's arrows are on. tests/ui/test_focus_cursor.py fails whe
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rich.cells import cell_len
 from textual.app import App, ReturnType
 from textual.geometry import Offset
 from textual.widget import Widget
-from textual.widgets import DataTable, Input, OptionList, RadioSet, TextArea
+from textual.widgets import Input, OptionList
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
     from textual.screen import Screen
+    from textual.widgets import DataTable, RadioSet, TextArea
 
 HOME = Offset(0, 0)
 
@@ -51,8 +52,8 @@ def focus_point(widget: Widget | None) -> Offset:
         # Not `cursor_screen_offset`: at the end of the text that is a cell further on, a blank for a reader.
         region = widget.content_region
         return Offset(region.x + cell_len(widget.value[:widget.cursor_position]) - widget.scroll_offset.x, region.y)
-    if isinstance(widget, TextArea):
-        return widget.cursor_screen_offset
+    if _is_a(widget, "TextArea"):
+        return cast("TextArea", widget).cursor_screen_offset
     selector, line = getattr(widget, "cursor_on", ("", 0))
     if selector:  # a simulated machine: on what its screen says
         return widget.query_one(selector).content_region.offset + (0, line)
@@ -68,11 +69,18 @@ def _current_line(widget: Widget) -> int | None:
     """The line, counted from the top of `widget`'s content (scrolled or not), of its current item."""
     if isinstance(widget, OptionList):
         return None if widget.highlighted is None else option_line(widget, widget.highlighted)
-    if isinstance(widget, DataTable):
-        return widget.cursor_row + (1 if widget.show_header else 0) if widget.row_count else None
-    if isinstance(widget, RadioSet) and (button := radio_button_at(widget)) is not None:
+    if _is_a(widget, "DataTable"):
+        table = cast("DataTable", widget)
+        return table.cursor_row + (1 if table.show_header else 0) if table.row_count else None
+    if _is_a(widget, "RadioSet") and (button := radio_button_at(cast("RadioSet", widget))) is not None:
         return button.virtual_region.y
     return None
+
+
+def _is_a(widget: Widget, name: str) -> bool:
+    """Whether `widget` is one of Textual's widgets called `name`, or made from one. Asked by name, so that
+    start-up does not import Textual's text area, table and radio buttons, which the first screens never show."""
+    return any(kind.__name__ == name and kind.__module__.startswith("textual.widgets.") for kind in type(widget).__mro__)
 
 
 def option_line(option_list: OptionList, index: int) -> int | None:

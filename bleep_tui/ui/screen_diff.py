@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from functools import lru_cache
 from operator import ne
 
 from rich.cells import get_character_cell_size
@@ -108,11 +109,10 @@ class ScreenDiff:
                 row = rows.get(y)
                 if row is None:
                     row = rows[y] = [None] * (self.columns + 1)
-                for character in token:
-                    if not character.isprintable() or get_character_cell_size(character) != 1:
-                        return None
-                    row[x] = (character, style)
-                    x += 1
+                if not _narrow(token):
+                    return None
+                row[x:x + len(token)] = [(character, style) for character in token]
+                x += len(token)
         return rows
 
     def _scroll(self, written: dict[int, Row], out: _Output) -> bool:
@@ -185,6 +185,22 @@ class ScreenDiff:
         if not 1 <= y <= self.rows:
             return 0
         row = self.cells[y]
+        x, style, end = self.x, self.style, self.x + len(text)
+        if end - 1 <= self.columns and y not in self.wide_rows and _narrow(text):
+            # Every character one cell wide: compare the run at once (most of what Textual writes).
+            cells = [(character, style) for character in text]
+            if row[x:end] == cells:
+                out.skip_cells(y, x, text, style)
+            else:
+                for character, cell in zip(text, cells):
+                    if row[x] != cell:
+                        out.send_cell(y, x, character, style)
+                        row[x] = cell
+                    else:
+                        out.skip_cells(y, x, character, style)
+                    x += 1
+            self.x = end
+            return len(text)
         for done, character in enumerate(text):
             if not character.isprintable():
                 return done
@@ -236,6 +252,82 @@ class ScreenDiff:
                 return
         out.send_raw(f"\x1b[{self.y};{self.columns}H")
 
+_NARROW: set[str] = set()  # printable characters one cell wide, as met
+
+
+def _narrow(text: str) -> bool:
+    """Whether every character of `text` is printable and one cell wide."""
+    if _NARROW.issuperset(text):
+        return True
+    for character in set(text) - _NARROW:
+        if not character.isprintable() or get_character_cell_size(character) != 1:
+            return False
+        _NARROW.add(character)
+    return True
+
+
+# SGR codes that switch an attribute on, and the code that switches it off (22 ends both bold and dim).
+ATTRIBUTE_ON = {"1": "22", "2": "22", "3": "23", "4": "24", "5": "25", "7": "27", "8": "28", "9": "29"}
+ATTRIBUTE_OFF = {"22": ("1", "2"), "23": ("3",), "24": ("4",), "25": ("5",), "27": ("7",), "28": ("8",), "29": ("9",)}
+
+
+@lru_cache(maxsize=512)
+def _style_change(old: str | None, new: str) -> str:
+    """What to send to go from style `old` (None: not known) to `new`: only the attributes and colours
+    that differ ("\x1b[22m" to end bold) when that is shorter than a reset and the whole style."""
+    whole = new if old == "" else "\x1b[0m" + new
+    before, after = _sgr_state(old or ""), _sgr_state(new)
+    if old is None or before is None or after is None:
+        return whole
+    codes = []
+    for off, attributes in ATTRIBUTE_OFF.items():
+        if any(a in before and a not in after for a in attributes):
+            codes.append(off)
+            for attribute in attributes:
+                before.pop(attribute, None)
+    for colour, default in (("fg", "39"), ("bg", "49")):
+        if colour in before and colour not in after:
+            codes.append(default)
+            del before[colour]
+    codes += [value for key, value in after.items() if before.get(key) != value]
+    change = f"\x1b[{';'.join(codes)}m" if codes else ""
+    return change if len(change) < len(whole) else whole
+
+
+def _sgr_state(style: str) -> dict[str, str] | None:
+    """The attributes ("1": bold ...) and colours ("fg", "bg": their codes) a run of SGR sequences
+    leaves in force after a reset; None when it holds a code this does not follow."""
+    state: dict[str, str] = {}
+    for sequence in STYLE.findall(style):
+        codes = sequence[2:-1].split(";")
+        index = 0
+        while index < len(codes):
+            code = codes[index] or "0"
+            index += 1
+            if code == "0":
+                state.clear()
+            elif code in ATTRIBUTE_ON:
+                state[code] = code
+            elif code in ATTRIBUTE_OFF:
+                for attribute in ATTRIBUTE_OFF[code]:
+                    state.pop(attribute, None)
+            elif code in ("38", "48"):
+                size = {"5": 2, "2": 4}.get(codes[index] if index < len(codes) else "")
+                if size is None or index + size > len(codes):
+                    return None
+                state["fg" if code == "38" else "bg"] = ";".join(codes[index - 1:index + size])
+                index += size
+            elif code.isdigit() and (30 <= int(code) <= 37 or 90 <= int(code) <= 97):
+                state["fg"] = code
+            elif code.isdigit() and (40 <= int(code) <= 47 or 100 <= int(code) <= 107):
+                state["bg"] = code
+            elif code in ("39", "49"):
+                state.pop("fg" if code == "39" else "bg", None)
+            else:
+                return None
+    return state
+
+
 def _running_total(values: list[int]) -> list[int]:
     """totals[i] is the sum of values[:i], so any range of them adds up in one subtraction."""
     totals = [0]
@@ -263,6 +355,13 @@ class _Output:
                 return
         self.gap.clear()
 
+    def skip_cells(self, y: int, x: int, text: str, style: str) -> None:
+        """Cells of one-cell-wide characters the terminal already shows: `skip_cell` for each, at once."""
+        if self.at is not None and self.at == (y, x - len(self.gap)) and style == self.style and len(self.gap) + len(text) <= GAP_CELLS:
+            self.gap.extend(text)
+        else:
+            self.gap.clear()
+
     def send_cell(self, y: int, x: int, character: str, style: str) -> None:
         if self.gap and self.at == (y, x - len(self.gap)):
             self.parts.append("".join(self.gap))
@@ -271,7 +370,7 @@ class _Output:
         if self.at != (y, x):
             self.parts.append(f"\x1b[{y};{x}H")
         if style != self.style:
-            self.parts.append("\x1b[0m" + style if self.style != "" else style)
+            self.parts.append(_style_change(self.style, style))
             self.style = style
         self.parts.append(character)
         self.at = (y, x + get_character_cell_size(character[0]))

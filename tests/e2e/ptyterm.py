@@ -175,6 +175,14 @@ class PtyTerminal:
             elif not readable:
                 raise ScreenTimeout(f"the program took no input for {WAIT} s")
 
+    def resize(self, columns: int, lines: int) -> None:
+        """Give the terminal a new size, as a window resized: the program is told (SIGWINCH) and redraws."""
+        self.settle()
+        self.columns, self.lines = columns, lines
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
+        self.screen.resize(lines, columns)
+        self.process.send_signal(signal.SIGWINCH)
+
     def hang_up(self) -> None:
         """Close the terminal as a dropped line does, without stopping the program."""
         os.close(self.fd)

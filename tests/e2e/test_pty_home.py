@@ -64,3 +64,34 @@ def test_scrolling_the_lesson_list_down_and_up_shows_every_row_right(tmp_path: P
         assert term.output.count(b"\x1bD") and term.output.count(b"\x1bM")  # the terminal scrolled, both ways
         term.press("ctrl+q")
         assert term.wait_exit() == 0
+
+
+def shown_cells(term: PtyTerminal) -> list[list[tuple[str, str, str, bool, bool, bool]]]:
+    """Every cell the terminal shows: its character, colours and attributes."""
+    buffer = term.screen.buffer
+    return [[(c.data, c.fg, c.bg, c.bold, c.italics, c.reverse) for c in (buffer[y][x] for x in range(term.columns))]
+            for y in range(term.lines)]
+
+
+def test_after_arrow_keys_the_screen_is_what_a_whole_redraw_shows(tmp_path: Path) -> None:
+    """BLEEP draws only the rows an update changes (ui/compositor.py) and only the cells that differ
+    (ui/screen_diff.py); what the terminal then shows must be, cell for cell, what drawing the whole
+    screen afresh shows (a resize to another width and back makes BLEEP draw it all)."""
+    data = tmp_path / "data"
+    LearnerStore(data).create("Sam")
+    with PtyTerminal([installed("bleep"), "--data-dir", str(data)], terminal_env(tmp_path)) as term:
+        term.wait_for(lambda screen: "XP" in screen and "Loading" not in screen)
+        term.settle(quiet=0.3)
+        for keys in (["down"] * 3, ["down"] * 25, ["up"] * 9, ["up"] * 30):  # still, scrolling down, up, to the top
+            for key in keys:
+                term.press(key)
+            term.settle(quiet=0.3)
+            drawn = shown_cells(term)
+            for columns in (81, 80):
+                before = len(term.output)
+                term.resize(columns, 24)
+                term.wait_for(lambda _: len(term.output) > before + 80 * 20, settle=False)  # a whole redraw
+                term.settle(quiet=0.5)
+            assert shown_cells(term) == drawn, keys
+        term.press("ctrl+q")
+        assert term.wait_exit() == 0

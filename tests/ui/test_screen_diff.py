@@ -10,7 +10,12 @@ from bleep_tui.ui.screen_diff import ScreenDiff
 
 COLUMNS, ROWS = 12, 5  # small, so that writes overlap often
 
-STYLES = ["\x1b[0m", "\x1b[m", "\x1b[1m", "\x1b[31m", "\x1b[38;2;1;120;212m", "\x1b[48;5;200m", "\x1b[7m", "\x1b[1;31;42m"]
+STYLES = [
+    "\x1b[0m", "\x1b[m", "\x1b[1m", "\x1b[31m", "\x1b[38;2;1;120;212m", "\x1b[48;5;200m", "\x1b[7m", "\x1b[1;31;42m",
+    # as Textual writes them: whole styles, one differing from the next in an attribute or a colour
+    "\x1b[38;2;224;224;224;48;2;39;39;39m", "\x1b[1;38;2;224;224;224;48;2;39;39;39m", "\x1b[1;3;38;2;224;224;224;48;2;1;120;212m",
+    "\x1b[2;4;9;38;5;12m", "\x1b[22m", "\x1b[39;49m", "\x1b[3;94;104m", "\x1b[6;31m",
+]
 TEXT = st.text(alphabet="ab  ▔█é☆", min_size=1, max_size=8)
 # Wide characters and combining marks, placed away from the right edge, as Textual places them:
 # at the edge a terminal's handling of them differs from one terminal to the next.
@@ -142,3 +147,11 @@ def test_what_it_cannot_follow_goes_out_as_written_and_it_starts_afresh() -> Non
     sent = diff.filter("\x1b[2J")
     assert sent.endswith("\x1b[2J")
     assert "a" * 80 in diff.filter(frame(rows))  # after a clear, nothing is assumed to be on the screen
+
+
+def test_a_change_of_bold_alone_sends_only_the_switch_not_the_whole_style() -> None:
+    diff = ScreenDiff(80, 24)
+    plain, bold = "\x1b[38;2;224;224;224;48;2;39;39;39m", "\x1b[1;38;2;224;224;224;48;2;39;39;39m"
+    diff.filter(frame({1: "x" * 80}))
+    sent = diff.filter(f"\x1b[1;1H{plain}ab\x1b[0m{bold}cd\x1b[0m{plain}ef\x1b[0m")
+    assert sent == f"\x1b[1;1H\x1b[0m{plain}ab\x1b[1mcd\x1b[22mef\x1b[1;7H\x1b[0m"
