@@ -76,14 +76,14 @@ class BleepApp(CursorFollowsFocus[None]):
     TITLE = "BLEEP"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
-        Binding("ctrl+q", "quit", N_("Quit"), priority=True),
+        Binding("ctrl+q", "quit", N_("Quit"), priority=True, id="bleep.quit"),
         # Shared mode only (check_action): quitting and ctrl+c end the learner's session, never the program.
-        Binding("ctrl+q", "logout", N_("Log out"), priority=True),
+        Binding("ctrl+q", "logout", N_("Log out"), priority=True, id="bleep.logout"),
         Binding("ctrl+c", "logout", N_("Log out"), show=False, priority=True),
     ]
 
     def __init__(self, data_dir: Path, *, catalog: Catalog | None = None, ascii: bool = False, ansi_colours: bool = False,
-                 show_cursor: bool = False):
+                 show_cursor: bool = False, web_learner: str | None = None):
         # ansi_color=True makes Textual honour NO_COLOR by dropping colour rather than drawing in grey.
         super().__init__(css_path=[self.CSS_PATH, ASCII_CSS] if ascii else None, ansi_color=True if ansi_colours else None)
         if ansi_colours:
@@ -116,6 +116,8 @@ class BleepApp(CursorFollowsFocus[None]):
         self.content_ready = False  # set, on the app's own thread, when the screens are told (ContentReady)
         # This session's language: the installation's (the locale's) until a learner's own choice is known.
         self.language = Language()
+        # `bleep serve` (shared mode): the learner who logged in on the web page; their session is the whole run.
+        self.web_learner = web_learner
 
     def on_load(self) -> None:
         speak(self.language)  # in the app's own task, before any screen exists: every screen inherits it
@@ -167,8 +169,14 @@ class BleepApp(CursorFollowsFocus[None]):
         # The lessons are read in a thread while the first screen is drawn: the screen comes at once, and
         # the keys a learner types meanwhile are answered between the thread's turns.
         self.run_worker(self._load_content, name="load-content", thread=True)
+        if self.is_web:
+            from bleep_tui.ui.browser_keys import BROWSER_KEYMAP
+
+            self.set_keymap(BROWSER_KEYMAP)
         # Each first screen is imported only when it is the one shown: start-up reads no more code than it needs.
-        if self.shared:
+        if self.shared and self.web_learner:
+            self.start_session(self.web_learner)
+        elif self.shared:
             from bleep_tui.ui.screens.login import LoginScreen
 
             self._login_screen = LoginScreen()
@@ -295,6 +303,9 @@ class BleepApp(CursorFollowsFocus[None]):
     def logout(self, notice: str = "") -> None:
         """Back to the start screen. Every answer is already on disk, so there is nothing left to save."""
         if self.store is None:
+            return
+        if self.web_learner:  # the browser's session ends with its learner: the next one logs in on the web page
+            self.exit(message=notice or None)
             return
         if self._idle_timer is not None:
             self._idle_timer.stop()

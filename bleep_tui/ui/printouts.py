@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import App
 
 from bleep_tui.i18n import _
@@ -42,7 +44,16 @@ def save_mine(app: App, kind: str) -> None:
     except StoreError as error:
         app.notify(failed.format(reason=error), severity="error", markup=False)
         return
+    if app.is_web:
+        hand_to_browser(app, f"{kind}.html", html_path)
+        return
     app.notify(saved.format(text=text_path, html=html_path), timeout=15, markup=False)
+
+
+def hand_to_browser(app: App, name: str, path: Path) -> None:
+    """`bleep serve`: the browser downloads the page just saved, under `name` (one of web/policy.py's DOWNLOADABLE)."""
+    app.deliver_text(path, save_filename=name, open_method="download", mime_type="text/html", encoding="utf-8")
+    app.notify(_("Your browser is downloading {name}. Open it to read or print it.").format(name=name), timeout=15, markup=False)
 
 
 def save_passport(app: App) -> None:
@@ -68,5 +79,8 @@ def save_passport(app: App) -> None:
         atomic_write(path, passport_html(page))
     except (StoreError, OSError) as error:
         app.notify(_("Your skills passport could not be saved: {reason}").format(reason=error), severity="error", markup=False)
+        return
+    if app.is_web:
+        hand_to_browser(app, "passport.html", path)
         return
     app.notify(_("Your skills passport is saved. To print it, ask your facilitator for this file:\n{path}").format(path=path), timeout=15, markup=False)

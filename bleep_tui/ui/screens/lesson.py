@@ -18,6 +18,7 @@ from bleep_tui.core.progress import RunState, apply, open_run
 from bleep_tui.core.scoring import Answer, Outcome, lesson_result, score_answer, unanswered
 from bleep_tui.core.shuffle import item_order, option_order, step_seed
 from bleep_tui.i18n import N_, _, ngettext
+from bleep_tui.ui.browser_keys import keys_named
 from bleep_tui.ui.sims.base import SimDraft, SimFinished
 from bleep_tui.ui.lesson_text import lesson_text
 from bleep_tui.ui.widgets.framed import Framed
@@ -113,15 +114,15 @@ class LessonScreen(Screen[None]):
         if step.title:
             widgets.append(Static(Text(step.title, style="bold"), classes="step-title"))
         if isinstance(step, InfoStep):
-            widgets.append(Static(lesson_text(step.text, self.app.glyphs.item), classes="info-text"))
+            widgets.append(Static(lesson_text(keys_named(self.app, step.text), self.app.glyphs.item), classes="info-text"))
             widgets.append(Button(_("Continue"), id="continue", compact=True))
         elif isinstance(step, SimStep):
-            widgets.append(Static(Text(step.task.strip()), classes="task"))
+            widgets.append(Static(Text(keys_named(self.app, step.task.strip())), classes="task"))
             widgets.append(self._answer_widget(step))
             widgets.append(Static("", id="hints", markup=False))
             widgets.append(Static("", id="feedback", markup=False))
         else:
-            widgets.append(Static(Text(step.prompt.strip()), classes="prompt"))
+            widgets.append(Static(Text(keys_named(self.app, step.prompt.strip())), classes="prompt"))
             widgets.append(Framed(self._answer_widget(step)))
             widgets.append(Static("", id="hints", markup=False))
             widgets.append(Static("", id="feedback", markup=False))

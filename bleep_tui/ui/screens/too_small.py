@@ -8,6 +8,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from bleep_tui.i18n import _
+from bleep_tui.ui.browser_keys import keys_named
 from bleep_tui.ui.terminal import MIN_HEIGHT, MIN_WIDTH
 
 
@@ -34,5 +35,5 @@ class TooSmallScreen(Screen[None]):
                 "It is {width}x{height} now.\n\n"
                 "Your progress is saved."
             ).format(min_width=MIN_WIDTH, min_height=MIN_HEIGHT, width=size.width, height=size.height)
-            + " " + leaving
+            + " " + keys_named(self.app, leaving)
         )

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from bleep_tui.core.sims.email import FLAGS, EmailModel, Mail, Problem, name_of
 from bleep_tui.i18n import N_, _
+from bleep_tui.ui.browser_keys import keys_named
 from bleep_tui.ui.widgets.sparing import SparingOptionList
 from bleep_tui.ui.sims.base import SimWidget
 from bleep_tui.ui.sims.dialogs import Confirm, PickOne, ReadText, TickSeveral
@@ -98,7 +99,7 @@ class EmailWidget(SimWidget):
         Binding("ctrl+s", "send", N_("Send")),
         Binding("ctrl+o", "attach", N_("Attach")),
         Binding("ctrl+r", "detach", N_("Remove attachment"), show=False),
-        Binding("ctrl+t", "save_draft", N_("Save draft")),
+        Binding("ctrl+t", "save_draft", N_("Save draft"), id="email.save_draft"),
         Binding("escape", "close", N_("Close")),
     ]
     MAIL_ACTIONS = frozenset({
@@ -182,7 +183,7 @@ class EmailWidget(SimWidget):
         if self.current is not None and self.model.find(self.current.id) is None:
             self.current = None
         self.query_one("#reading", Static).update(self._reading())
-        self.query_one("#keys", Static).update(Text(self._keys(), style="dim"))
+        self.query_one("#keys", Static).update(Text(keys_named(self.app, self._keys()), style="dim"))
         if composing:
             self._show_attachments()
         self.refresh_bindings()

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from bleep_tui.core.sims.forms import TICKED, FieldError, FormField, FormModel
 from bleep_tui.i18n import N_, _
+from bleep_tui.ui.browser_keys import keys_named
 from bleep_tui.ui.widgets.sparing import SparingOptionList
 from bleep_tui.ui.glyphs import bar
 from bleep_tui.ui.sims.base import SimWidget
@@ -112,12 +113,12 @@ class FormWidget(SimWidget):
     """
 
     BINDINGS = [
-        Binding("ctrl+n", "next", N_("Next page")),
+        Binding("ctrl+n", "next", N_("Next page"), id="forms.next_page"),
         Binding("ctrl+b", "back", N_("Back")),
         Binding("ctrl+r", "review", N_("Check answers"), show=False),  # its button is on the last page; the bar has no room
         Binding("ctrl+s", "submit", N_("Send form")),
         Binding("ctrl+o", "documents", N_("Papers")),
-        Binding("ctrl+t", "next_document", N_("Next document"), show=False),
+        Binding("ctrl+t", "next_document", N_("Next document"), show=False, id="forms.next_document"),
         Binding("ctrl+g", "end", N_("End task")),
     ]
 
@@ -224,7 +225,7 @@ class FormWidget(SimWidget):
         self.query_one("#review-button").display = model.last_page
         self.query_one("#submit").display = model.last_page or model.reviewing
         self._show_document()
-        self.query_one("#keys", Static).update(Text(self._keys(), style="dim"))
+        self.query_one("#keys", Static).update(Text(keys_named(self.app, self._keys()), style="dim"))
         self.refresh_bindings()
 
     def _keys(self) -> str:
@@ -257,7 +258,7 @@ class FormWidget(SimWidget):
         document = documents[self.document % len(documents)]
         title = Text(document.title, style="bold reverse")
         if len(documents) > 1:
-            title.append("  " + _("({n} of {total}, Ctrl+T next)").format(n=self.document % len(documents) + 1, total=len(documents)), style="dim")
+            title.append("  " + keys_named(self.app, _("({n} of {total}, Ctrl+T next)")).format(n=self.document % len(documents) + 1, total=len(documents)), style="dim")
         self.query_one("#doc-title", Static).update(title)
         self.query_one("#doc-text", Static).update(Text(document.text.rstrip()))
 
