@@ -154,7 +154,7 @@ class BleepServer:
             response = error
         ws_origin = origin_of(self.ws_url.replace("ws", "http", 1)).replace("http", "ws", 1)
         response.headers["Content-Security-Policy"] = (
-            "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self'; "
+            "default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self'; "
             f"connect-src 'self' {ws_origin}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
         )
         response.headers["X-Frame-Options"] = "DENY"
