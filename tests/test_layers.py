@@ -76,3 +76,10 @@ print(" ".join(m for m in sys.modules if m.startswith(("textual.widgets._text_ar
     screen, loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()[-2:]
     assert screen == "HomeScreen"
     assert loaded == ""
+
+
+def test_the_web_server_is_not_loaded_on_the_way_to_a_learners_screens() -> None:
+    """`bleep serve`'s dependencies cost a terminal's start-up nothing, and a browser session's process does not load them either."""
+    loaded = imported_after(["bleep_tui.cli", "bleep_tui.ui.app", "bleep_tui.web.child"] + modules_in("ui/screens"))
+    assert not {m for m in loaded if m.split(".")[0] in ("aiohttp", "textual_serve", "jinja2", "aiohttp_jinja2", "playwright")}
+    assert not {m for m in loaded if m.startswith(("bleep_tui.web.server", "bleep_tui.web.pages", "bleep_tui.commands.serve"))}

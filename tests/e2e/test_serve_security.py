@@ -163,3 +163,24 @@ async def test_a_learner_downloads_their_own_passport_and_nobody_else_can(data: 
                 async with sam.get(f"{served.url}/download/{key}") as response:  # one download per offer
                     assert response.status == 404
                 assert not noors.closed
+
+
+async def test_at_home_the_token_printed_at_start_is_the_only_way_in(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with bleep_serve(data, tmp_path) as served:
+        link = served.first_lines[-1].strip()
+        assert link.startswith(f"{served.url}/?token=")
+        async with browser() as stranger, browser() as learner:
+            async with stranger.get(served.url) as response:
+                assert 'name="token"' in await response.text()
+            async with stranger.post(f"{served.url}/login", data={"token": "guess"}, headers={"Origin": served.url},
+                                     allow_redirects=False) as response:
+                assert response.status == 403
+            with pytest.raises(aiohttp.WSServerHandshakeError):
+                await open_session(stranger, served)
+            async with learner.get(link, allow_redirects=False) as response:
+                assert response.status == 303
+            async with open_session(learner, served) as websocket:
+                screen = Screen()
+                screen.messages = []  # type: ignore[attr-defined]
+                await until_shown(websocket, screen, "What should we call you?")  # a learner's own first screen
