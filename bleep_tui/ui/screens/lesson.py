@@ -180,7 +180,7 @@ class LessonScreen(Screen[None]):
         text = Text()
         for number, hint in enumerate(hints, 1):
             text.append(_("Hint {n}: ").format(n=number), style="bold")
-            text.append(hint + "\n")
+            text.append(keys_named(self.app, hint) + "\n")
         hints_view = self.query_one("#hints", Static)
         hints_view.update(text)
         hints_view.display = bool(hints)
@@ -252,7 +252,7 @@ class LessonScreen(Screen[None]):
             return text
         if not outcome.correct and not outcome.goals:
             text.append(_("The right answer: ") + right_answer(step) + "\n", style="bold")
-        text.append("\n" + step.explanation.strip())
+        text.append("\n" + keys_named(self.app, step.explanation.strip()))
         return text
 
     def _answer_text(self, outcome: Outcome, tries_left: int) -> Text:
@@ -264,7 +264,7 @@ class LessonScreen(Screen[None]):
         else:
             text.append(f"{glyphs.wrong} " + _("Not quite.") + "\n", style="bold")
         for line in outcome.feedback:
-            text.append(line.strip() + "\n")
+            text.append(keys_named(self.app, line.strip()) + "\n")
         if outcome.missed:
             text.append(ngettext("You missed {n} right answer.", "You missed {n} right answers.", outcome.missed).format(n=outcome.missed) + "\n")
         if not outcome.finished:
@@ -283,7 +283,7 @@ class LessonScreen(Screen[None]):
             text.append(f"  (+{result.goal.points})\n" if result.met else "\n")
             note = result.goal.praise if result.met else result.goal.feedback
             if note:
-                text.append(f"   {note.strip()}\n")
+                text.append(f"   {keys_named(self.app, note.strip())}\n")
         return text
 
     def _points_text(self, outcome: Outcome) -> str:
