@@ -109,6 +109,10 @@ class LearnerSession(AppService):
             self.session.downloads.add(str(meta.get("key")))
         await super().on_meta(data)
 
+    async def run(self) -> None:
+        await super().run()
+        await self.remote_close()  # the app ended (logged out, or stopped): the page says so
+
     async def end(self) -> None:
         """Ask the app to quit; kill it if it has not ended in STOP_SECONDS."""
         try:

@@ -184,3 +184,22 @@ async def test_at_home_the_token_printed_at_start_is_the_only_way_in(tmp_path: P
                 screen = Screen()
                 screen.messages = []  # type: ignore[attr-defined]
                 await until_shown(websocket, screen, "What should we call you?")  # a learner's own first screen
+
+
+async def test_a_server_killed_outright_leaves_no_session_running(data: Path, tmp_path: Path) -> None:
+    with bleep_serve(data, tmp_path) as served:
+        async with browser() as http:
+            assert (await log_in(http, served, "s01", PINS["s01"])).status == 303
+            async with open_session(http, served) as websocket:
+                screen = Screen()
+                screen.messages = []  # type: ignore[attr-defined]
+                await until_shown(websocket, screen, "Level")
+                (app,) = served.session_processes()
+                served.process.kill()
+                served.process.wait()
+                for _ in range(600):
+                    if not Path(f"/proc/{app}").exists() or " Z " in Path(f"/proc/{app}/stat").read_text():
+                        break
+                    await asyncio.sleep(0.05)
+                else:
+                    raise AssertionError("the session's app outlived its server")
