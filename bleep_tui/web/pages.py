@@ -1,4 +1,7 @@
-"""The HTML pages of `bleep serve`: login, full, and the terminal. Every value is escaped; no inline script."""
+"""The HTML pages of `bleep serve`: login, full, and the terminal. Every value is escaped; no inline script.
+
+The texts are translated before they go into the markup: pybabel does not see a _() inside an f-string.
+"""
 
 from __future__ import annotations
 
@@ -22,49 +25,55 @@ def _lines(text: str) -> str:
 
 
 def login_page(*, shared: bool, message: str = "") -> str:
+    title = _("BLEEP: log in")
     said = f"<p class=\"message\" role=\"alert\">{_lines(message)}</p>\n" if message else ""
     if shared:
+        how, code, pin = _("Type your learner code and your PIN. Your facilitator gives you both."), _("Learner code"), _("PIN")
         fields = (
-            f"<p>{escape(_('Type your learner code and your PIN. Your facilitator gives you both.'))}</p>\n"
-            f"<label for=\"code\">{escape(_('Learner code'))}</label>\n"
+            f"<p>{escape(how)}</p>\n"
+            f"<label for=\"code\">{escape(code)}</label>\n"
             "<input id=\"code\" name=\"code\" maxlength=\"32\" autocomplete=\"username\" autocapitalize=\"off\" autofocus required>\n"
-            f"<label for=\"pin\">{escape(_('PIN'))}</label>\n"
+            f"<label for=\"pin\">{escape(pin)}</label>\n"
             "<input id=\"pin\" name=\"pin\" type=\"password\" inputmode=\"numeric\" maxlength=\"8\" autocomplete=\"current-password\" required>\n"
         )
     else:
+        how, token = _("Type the token that `bleep serve` printed when it started."), _("Token")
         fields = (
-            f"<p>{escape(_('Type the token that `bleep serve` printed when it started.'))}</p>\n"
-            f"<label for=\"token\">{escape(_('Token'))}</label>\n"
+            f"<p>{escape(how)}</p>\n"
+            f"<label for=\"token\">{escape(token)}</label>\n"
             "<input id=\"token\" name=\"token\" autocomplete=\"off\" autofocus required>\n"
         )
-    return _page(_("BLEEP: log in"), (
-        f"<main class=\"box\">\n<h1>{escape(_('BLEEP: log in'))}</h1>\n{said}"
+    log_in = _("Log in")
+    return _page(title, (
+        f"<main class=\"box\">\n<h1>{escape(title)}</h1>\n{said}"
         f"<form method=\"post\" action=\"/login\">\n{fields}"
-        f"<button type=\"submit\">{escape(_('Log in'))}</button>\n</form>\n</main>"
+        f"<button type=\"submit\">{escape(log_in)}</button>\n</form>\n</main>"
     ))
 
 
 def full_page(places: int) -> str:
-    text = ngettext("BLEEP is full: its {n} place is taken.", "BLEEP is full: all its {n} places are taken.", places).format(n=places)
-    return _page(_("BLEEP is full"), (
-        f"<main class=\"box\">\n<h1>{escape(_('BLEEP is full'))}</h1>\n<p role=\"alert\">{escape(text)}</p>\n"
-        f"<p>{escape(_('Please try again in a few minutes. Your progress is saved.'))}</p>\n"
-        f"<p><a href=\"/\">{escape(_('Try again'))}</a></p>\n</main>"
+    title = _("BLEEP is full")
+    taken = ngettext("BLEEP is full: its {n} place is taken.", "BLEEP is full: all its {n} places are taken.", places).format(n=places)
+    later, again = _("Please try again in a few minutes. Your progress is saved."), _("Try again")
+    return _page(title, (
+        f"<main class=\"box\">\n<h1>{escape(title)}</h1>\n<p role=\"alert\">{escape(taken)}</p>\n"
+        f"<p>{escape(later)}</p>\n<p><a href=\"/\">{escape(again)}</a></p>\n</main>"
     ))
 
 
 def terminal_page(ws_url: str) -> str:
     """The page whose terminal opens the learner's session (textual-serve's script and styles, from this server)."""
+    title, ended, again = _("BLEEP"), _("Your session has ended. Your progress is saved."), _("Log in again")
     return (
         "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
-        f"<title>{escape(_('BLEEP'))}</title>\n"
+        f"<title>{escape(title)}</title>\n"
         "<link rel=\"stylesheet\" href=\"/static/xterm.css\">\n"
         "<link rel=\"stylesheet\" href=\"/static/bleep.css\">\n"
         "<script src=\"/static/bleep.js\"></script>\n"
         "<script src=\"/static/textual.js\"></script>\n</head>\n"
         "<body class=\"session\">\n"
-        f"<div class=\"ended box\" role=\"alert\"><p>{escape(_('Your session has ended. Your progress is saved.'))}</p>\n"
-        f"<p><a href=\"/\">{escape(_('Log in again'))}</a></p></div>\n"
+        f"<div class=\"ended box\" role=\"alert\"><p>{escape(ended)}</p>\n"
+        f"<p><a href=\"/\">{escape(again)}</a></p></div>\n"
         f"<div id=\"terminal\" class=\"textual-terminal\" data-session-websocket-url=\"{escape(ws_url)}\" data-font-size=\"16\"></div>\n"
         "</body>\n</html>\n"
     )

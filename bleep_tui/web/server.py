@@ -11,6 +11,7 @@ the files the learner's own session offered. docs/deploy-web.md explains how to 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
 import secrets
@@ -39,7 +40,6 @@ from bleep_tui.web.policy import (
     clamp_size,
     downloadable,
     origin_allowed,
-    origin_of,
     websocket_url,
 )
 
@@ -95,8 +95,6 @@ class LearnerSession(AppService):
         return environment
 
     async def on_meta(self, data: bytes) -> None:
-        import json
-
         meta = json.loads(data)
         kind = meta.get("type")
         if kind == "open_url":
@@ -134,11 +132,15 @@ class BleepServer:
         self.websockets: dict[str, web.WebSocketResponse] = {}
         self.ws_url = websocket_url(options.public_url)
         self.secure = options.public_url.startswith("https:")
+        self.content_policy = (
+            "default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self'; "
+            f"connect-src 'self' {self.ws_url.removesuffix('/ws')}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+        )
 
     # The application
 
     def make_app(self) -> web.Application:
-        app = web.Application(middlewares=[self.headers], client_max_size=16 * 1024)
+        app = web.Application(client_max_size=16 * 1024)
         app.add_routes([
             web.get("/", self.index),
             web.post("/login", self.login),
@@ -146,27 +148,19 @@ class BleepServer:
             web.get("/download/{key}", self.download),
             web.get("/static/{name}", self.static),
         ])
+        app.on_response_prepare.append(self.headers)
         app.on_startup.append(self.start_sweeping)
         app.on_shutdown.append(self.end_all)
         return app
 
-    @web.middleware
-    async def headers(self, request: web.Request, handler: Any) -> web.StreamResponse:
-        try:
-            response = await handler(request)
-        except web.HTTPException as error:
-            response = error
-        ws_origin = origin_of(self.ws_url.replace("ws", "http", 1)).replace("http", "ws", 1)
-        response.headers["Content-Security-Policy"] = (
-            "default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self'; "
-            f"connect-src 'self' {ws_origin}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-        )
+    async def headers(self, request: web.Request, response: web.StreamResponse) -> None:
+        """On every answer, just before it is sent (a download and the session's upgrade too)."""
+        response.headers.setdefault("Content-Security-Policy", self.content_policy)
         response.headers["X-Frame-Options"] = "DENY"
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "same-origin"  # "no-referrer" would make a form's Origin "null"
         response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
         response.headers["Cache-Control"] = "no-cache" if request.path.startswith("/static/") else "no-store"
-        return response
 
     # Pages
 
@@ -269,8 +263,6 @@ class BleepServer:
 
     async def _relay(self, websocket: web.WebSocketResponse, service: LearnerSession, session: WebSession) -> None:
         """The browser's keys, size and focus to the app (as textual-serve does), checked and bounded."""
-        import json
-
         async for message in websocket:
             if message.type != WSMsgType.TEXT:
                 continue
@@ -311,8 +303,8 @@ class BleepServer:
         response = web.StreamResponse(headers={
             "Content-Type": "text/html; charset=utf-8",
             "Content-Disposition": f'attachment; filename="{meta.file_name}"',
+            "Content-Security-Policy": "sandbox",  # the learner's own page, opened from disk later: nothing runs here
         })
-        response.headers["Content-Security-Policy"] = "sandbox"
         await response.prepare(request)
         async for chunk in self.downloads.download(key):
             await response.write(chunk)

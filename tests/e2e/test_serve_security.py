@@ -158,6 +158,8 @@ async def test_a_learner_downloads_their_own_passport_and_nobody_else_can(data: 
                 async with sam.get(f"{served.url}/download/{key}") as response:
                     assert response.status == 200
                     assert response.headers["Content-Disposition"] == 'attachment; filename="passport.html"'
+                    assert response.headers["Content-Security-Policy"] == "sandbox"
+                    assert response.headers["Cache-Control"] == "no-store" and response.headers["X-Content-Type-Options"] == "nosniff"
                     passport = await response.text()
                 assert NAMES["s01"] in passport and NAMES["s02"] not in passport
                 async with sam.get(f"{served.url}/download/{key}") as response:  # one download per offer
