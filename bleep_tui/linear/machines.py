@@ -20,6 +20,7 @@ from bleep_tui.core.sims.screens import (
     atm_option,
     atm_screen,
     banking_screen,
+    card_place,
     error_text,
     flag_labels,
     folder_names,
@@ -81,9 +82,7 @@ class Atm(Machine):
         lines = paragraphs(model.scenario.bank, atm_screen(model, self.currency))
         if model.stranger == "offering":
             lines.append(_('A man next to you says: "These machines are tricky. Let me type your PIN for you."'))
-        card = {"wallet": _("in your wallet"), "machine": _("in the machine"),
-                "slot": _("sticking out of the slot"), "kept": _("kept by the machine")}[model.card]
-        lines.append(_("Card: {where}").format(where=card) + ". "
+        lines.append(_("Card: {where}").format(where=card_place(model)) + ". "
                      + (_("Hand: on the keypad") if model.covered else _("Hand: not on the keypad")) + ".")
         if model.cash_out:
             lines.append(_("Cash: {amount} in the tray").format(amount=whole_money(model.cash_out, self.currency)) + ".")

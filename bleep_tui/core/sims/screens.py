@@ -96,6 +96,16 @@ def atm_option(option: str, currency: str) -> str:
     return labels[kind]
 
 
+def card_place(model: AtmModel) -> str:
+    """Where the learner's card is, beside the cash machine."""
+    return {
+        "wallet": _("in your wallet"),
+        "machine": _("in the machine"),
+        "slot": _("sticking out of the slot"),
+        "kept": _("kept by the machine"),
+    }[model.card]
+
+
 def terminal_screen(model: CardTerminalModel, currency: str) -> list[tuple[str, str]]:
     """What the card terminal's screen says now, as (paragraph, style)."""
     amount = machine_amount(model.amount, currency)

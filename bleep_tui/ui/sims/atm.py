@@ -9,7 +9,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from bleep_tui.core.sims.atm import AtmModel
-from bleep_tui.core.sims.screens import atm_option, atm_screen
+from bleep_tui.core.sims.screens import atm_option, atm_screen, card_place
 from bleep_tui.formats import whole_money
 from bleep_tui.i18n import _
 from bleep_tui.ui.sims.machine import MESSAGE_LINE, SIDE_KEYS, keypad_text, screen_text
@@ -94,13 +94,7 @@ class AtmWidget(TimedSimWidget):
 
     def _hands(self) -> Text:
         model = self.model
-        card = {
-            "wallet": _("in your wallet"),
-            "machine": _("in the machine"),
-            "slot": _("sticking out of the slot"),
-            "kept": _("kept by the machine"),
-        }[model.card]
-        status = Text(_("Card: {where}").format(where=card) + " | ")
+        status = Text(_("Card: {where}").format(where=card_place(model)) + " | ")
         status.append(_("Hand: on the keypad") if model.covered else _("Hand: not on the keypad"))
         if model.cash_out:
             status.append(" | " + _("Cash: {amount} in the tray").format(amount=whole_money(model.cash_out, self.currency)), style="bold")
