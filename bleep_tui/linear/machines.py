@@ -24,6 +24,7 @@ from bleep_tui.core.sims.screens import (
     error_text,
     flag_labels,
     folder_names,
+    message_text,
     problem_text,
     shown_value,
     terminal_screen,
@@ -153,7 +154,7 @@ class Banking(Machine):
         lines = paragraphs(model.scenario.bank, banking_screen(model, self.currency, RIGHT_MARK))
         shown = model.messages[:2] if model.state in ("messages", "otp", "call") else model.messages[:1]
         lines.append(_("Phone: text messages") + (" " + _("({n} new)").format(n=model.unread) if model.unread else ""))
-        lines += [f"{message.sender}: {message.text}" for message in shown] or [_("No messages.")]
+        lines += [f"{message.sender}: {message_text(message, self.currency)}" for message in shown] or [_("No messages.")]
         return lines
 
     def _type(self, talk: Conversation) -> None:
