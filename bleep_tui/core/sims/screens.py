@@ -218,7 +218,7 @@ def banking_screen(model: BankingModel, currency: str, right_mark: str) -> list[
                 (_("Call your bank on the number on the back of your card to unlock it."), "")]
     if state == "overview":
         lines = [(_("Current account: {balance}").format(balance=money(model.balance, currency)), "bold"), (_("Recent:"), "")]
-        lines += [(line, "") for line in model.history[:3]]
+        lines += [(entry_text(entry, currency), "") for entry in model.history[:3]]
         return lines + notice
     if state == "messages":
         return [(_("Text messages are on the right."), "")] + notice
