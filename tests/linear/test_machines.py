@@ -47,13 +47,13 @@ def test_a_coffee_paid_by_tapping_the_card_meets_every_goal() -> None:
 def test_a_caller_from_the_bank_is_hung_up_on_and_reported() -> None:
     step, app = task("money-sim-banking-bank-call")
     act(app, "Type in the box", "80246")
-    overview = app.shows()
-    assert any(line.startswith("Current account: ") for line in overview) and any("Salary" in line for line in overview)
     while app.model.state != "call":  # the call comes after a moment in the app
         act(app, "messages")
         act(app, "back")
     assert any("Incoming call" in line for line in app.shows())
     act(app, "hang up")
+    overview = app.shows()
+    assert any(line.startswith("Current account: ") for line in overview) and any("Salary" in line for line in overview)
     act(app, "report a scam")
     act(app, "log out")
     assert missed(step, app) == []
