@@ -14,7 +14,7 @@ from typing import TextIO
 from bleep_tui.core.achievements import badges_now, earned_event
 from bleep_tui.core.events import Event
 from bleep_tui.core.lesson_play import LessonPlay, right_answer
-from bleep_tui.core.model import ChoiceStep, InfoStep, Lesson, OrderStep, SimStep, TextStep
+from bleep_tui.core.model import ChoiceStep, InfoStep, Lesson, Module, OrderStep, SimStep, TextStep
 from bleep_tui.core.next_lesson import next_lesson, why
 from bleep_tui.core.progress import Progress, Snapshot
 from bleep_tui.core.scoring import Outcome
@@ -95,7 +95,7 @@ class Linear:
             else:
                 self.talk.say(_("There is no module {typed}.").format(typed=typed))
 
-    def say_home(self, modules: list) -> None:
+    def say_home(self, modules: list[Module]) -> None:
         catalog = self.content.catalog
         progress = self.snapshot()
         level = progress.level
@@ -181,6 +181,9 @@ class Linear:
                 return LEFT
             if typed == REPEAT:
                 self.talk.say(*plain_markdown(step.text))
+                continue
+            if typed == HINT:
+                self.talk.say(_("There is no more help for this step."))
                 continue
             return MORE_INPUT if play.read() else LEFT
 

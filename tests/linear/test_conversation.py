@@ -46,7 +46,8 @@ def test_a_control_character_in_a_lesson_or_an_answer_never_reaches_the_terminal
 
 
 def test_a_hint_a_repeat_and_leaving_keep_the_learner_in_place(tmp_path: Path) -> None:
-    said = talk(tmp_path, "Sam", "1", "1", "", "?", "r", "q", "q")
+    said = talk(tmp_path, "Sam", "1", "1", "?", "", "?", "r", "q", "q")  # ? on a page to read: no hint there
+    assert said.count("There is no more help for this step.") == 1
     after_hint = said.split("Hint 1: ", 1)[1]
     question = "Which of these are warning signs? Choose all that are right."
     assert said.count(question) == 2 and question in after_hint  # said once, then again after r
