@@ -22,6 +22,9 @@ def app_parser(**options: object) -> argparse.ArgumentParser:
     parser.add_argument("--show-cursor", action="store_true",
                         help=_("show the terminal's cursor; it is always on the item that has the focus (for screen readers and braille)"))
     parser.add_argument("--no-mouse", action="store_true", help=_("ignore the mouse; the keyboard does everything"))
+    parser.add_argument("--linear", action="store_true",
+                        help=_("the lessons as a conversation, one line at a time, with no screen drawing: for screen readers, "
+                               "braille displays and pipes (automatic when there is no terminal or TERM=dumb)"))
     parser.set_defaults(handler=run_app)
     return parser
 
@@ -71,11 +74,18 @@ def on_a_terminal() -> bool:
     return all(os.isatty(fd) for fd in (0, 1, 2))
 
 
+def linear_wanted(args: argparse.Namespace) -> bool:
+    """Linear mode when asked for, and where the full-screen app cannot draw: no terminal, or a `dumb` one."""
+    return args.linear or not on_a_terminal() or os.environ.get("TERM") == "dumb"
+
+
 def run_app(args: argparse.Namespace) -> int:
-    if not on_a_terminal():
-        print(_("bleep: the app needs a terminal (its commands work anywhere: bleep --help)."), file=sys.stderr)
-        return 1
     from bleep_tui.store.paths import data_dir
+
+    if linear_wanted(args):
+        from bleep_tui.linear.session import run
+
+        return run(data_dir(args.data_dir), sys.stdin, sys.stdout)
     from bleep_tui.ui.app import BleepApp
     from bleep_tui.ui.terminal import detect
 

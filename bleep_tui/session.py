@@ -59,8 +59,11 @@ def session_environment(environ: Mapping[str, str]) -> dict[str, str]:
 def session_command(environ: Mapping[str, str], data_dir: Path, *, ascii: bool, no_mouse: bool, python: str) -> list[str]:
     """The app's command line. `-I` makes Python ignore PYTHON* variables and the current folder."""
     command = [python, "-I", "-m", "bleep_tui.cli", "--data-dir", str(data_dir)]
-    # A client that names no terminal (or `dumb`) may not draw Unicode either.
-    if ascii or environ.get("TERM", "dumb") == "dumb":
+    # A `dumb` terminal cannot draw a screen: linear mode (the app sees the known TERM we give it, so say so here).
+    if environ.get("TERM") == "dumb":
+        command.append("--linear")
+    # A client that names no terminal may not draw Unicode either.
+    elif ascii or "TERM" not in environ:
         command.append("--ascii")
     if no_mouse:
         command.append("--no-mouse")

@@ -29,6 +29,23 @@ def test_core_imports_no_textual_no_store_no_ui() -> None:
     assert not forbidden
 
 
+def test_linear_mode_imports_no_textual_and_nothing_of_the_full_screen_app() -> None:
+    """The second front end is a small layer over core/, content/ and store/ (DESIGN.md): it runs where Textual cannot."""
+    loaded = imported_after(modules_in("linear"))
+    assert not {m for m in loaded if m.split(".")[0] == "textual" or m.startswith("bleep_tui.ui")}
+
+
+def test_a_session_in_linear_mode_never_loads_textual(tmp_path: Path) -> None:
+    answers = "Sam\\n1\\n1\\n\\nq\\nq\\nq\\n"  # a name, Money, its first lesson, its first step read, then leave
+    code = ("import io, sys\nfrom bleep_tui.cli import main\n"
+            f"sys.stdin = io.StringIO('{answers}')\n"
+            f"main(['--linear', '--data-dir', {str(tmp_path)!r}])\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual' or m.startswith('bleep_tui.ui')), file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "Step 2 of" in result.stdout
+    assert result.stderr.strip().splitlines()[-1] == "[]"
+
+
 def test_content_and_store_import_no_textual() -> None:
     loaded = imported_after(modules_in("content") + modules_in("store"))
     assert not {m for m in loaded if m.split(".")[0] == "textual" or m.startswith("bleep_tui.ui")}

@@ -65,9 +65,13 @@ def test_the_app_is_started_by_python_in_isolated_mode_and_never_by_a_shell() ->
 
 
 def test_a_client_that_names_no_terminal_gets_ascii() -> None:
-    for login in ({}, {"TERM": "dumb"}):
-        assert "--ascii" in session_command(login, Path("/d"), ascii=False, no_mouse=False, python="py")
+    assert "--ascii" in session_command({}, Path("/d"), ascii=False, no_mouse=False, python="py")
     assert "--ascii" not in session_command({"TERM": "xterm"}, Path("/d"), ascii=False, no_mouse=False, python="py")
+
+
+def test_a_dumb_terminal_gets_linear_mode() -> None:
+    assert "--linear" in session_command({"TERM": "dumb"}, Path("/d"), ascii=False, no_mouse=False, python="py")
+    assert "--linear" not in session_command({"TERM": "xterm"}, Path("/d"), ascii=False, no_mouse=False, python="py")
 
 
 def test_the_session_program_refuses_to_start_without_a_data_folder() -> None:
@@ -113,10 +117,10 @@ def test_without_a_terminal_the_session_program_says_so_in_one_line_and_starts_n
     assert run.stdout == "False\n"  # nothing drawn, and Textual never even imported
 
 
-def test_bleep_without_a_terminal_explains_but_its_commands_work_on_pipes(tmp_path: Path) -> None:
+def test_bleep_without_a_terminal_starts_linear_mode_and_its_commands_work_on_pipes(tmp_path: Path) -> None:
     app = subprocess.run([sys.executable, "-m", "bleep_tui.cli", "--data-dir", str(tmp_path)],
                          stdin=subprocess.DEVNULL, capture_output=True, text=True)
-    assert app.returncode == 1 and app.stdout == ""
-    assert app.stderr == "bleep: the app needs a terminal (its commands work anywhere: bleep --help).\n"
+    assert app.returncode == 0 and app.stderr == ""
+    assert "BLEEP in linear mode" in app.stdout and "What should we call you?" in app.stdout
     listed = subprocess.run([sys.executable, "-m", "bleep_tui.cli", "lessons", "list"], stdin=subprocess.DEVNULL, capture_output=True, text=True)
     assert listed.returncode == 0 and "safety-one-time-codes" in listed.stdout

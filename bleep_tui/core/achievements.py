@@ -16,6 +16,7 @@ from typing import Iterable
 
 from bleep_tui.core.curriculum import Curriculum
 from bleep_tui.core.events import Event
+from bleep_tui.core.model import Lesson
 from bleep_tui.core.mastery import CompetenceMastery, level_rank, passport
 from bleep_tui.core.progress import LessonRecord, Progress, total_xp
 from bleep_tui.core.streaks import Streak, weekly_streak
@@ -166,6 +167,13 @@ def earned_badges(definitions: Iterable[Achievement], facts: Facts, now_iso: str
         if achievement.id not in earned and rule_met(achievement.rule, facts):
             earned[achievement.id] = Earned(achievement.id, now_iso, achievement.points, achievement, new=True)
     return list(earned.values())
+
+
+def badges_now(definitions: Iterable[Achievement], progress: Progress, lessons: Iterable[Lesson], now: datetime, tz: tzinfo,
+               paused_weeks: Iterable[str] = ()) -> tuple[Facts, list[Earned]]:
+    """What a learner has done, and every badge they hold: recorded ones, then the ones met now for the first time."""
+    facts = learner_facts(progress, Curriculum.of(lessons), now, tz, paused_weeks)
+    return facts, earned_badges(definitions, facts, now.isoformat(timespec="seconds"))
 
 
 def earned_event(badge: Earned) -> Event:

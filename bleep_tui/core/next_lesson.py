@@ -9,10 +9,11 @@ builds on (`after:` in its file) that is not done yet.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
-from bleep_tui.core.model import Lesson
+from bleep_tui.core.model import Lesson, Module
 from bleep_tui.core.progress import LessonRecord
+from bleep_tui.i18n import _, ngettext
 
 CARRY_ON, PRACTISE, NEW_IN_MODULE, NEW_MODULE, FOUNDATION = "carry_on", "practise", "new_in_module", "new_module", "foundation"
 REASONS: tuple[str, ...] = (CARRY_ON, PRACTISE, NEW_IN_MODULE, NEW_MODULE, FOUNDATION)
@@ -73,3 +74,20 @@ def _foundation_not_done(
         foundation = by_id[foundation_id]
         return _foundation_not_done(foundation, by_id, done, seen) or (foundation, lesson)
     return None
+
+
+def why(suggestion: Suggestion, modules: Iterable[Module]) -> str:
+    """Why this lesson is suggested, in a few words for the learner."""
+    lesson = suggestion.lesson
+    module = next((module.title for module in modules if module.id == lesson.module), lesson.module)
+    if suggestion.reason == CARRY_ON:
+        return _("You stopped halfway: carry on where you left off")
+    if suggestion.reason == PRACTISE:
+        return ngettext("Your best is {stars} star: practise again", "Your best is {stars} stars: practise again", suggestion.stars).format(
+            stars=suggestion.stars
+        )
+    if suggestion.reason == FOUNDATION and suggestion.builds_on_it:
+        return _("Do this before {lesson}").format(lesson=suggestion.builds_on_it.title)
+    if suggestion.reason == NEW_IN_MODULE:
+        return _("A new lesson in {module}").format(module=module)
+    return _("You have not started {module} yet").format(module=module)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import os
 import re
 import secrets
@@ -90,6 +91,15 @@ class LoginResult:
     reason: RefusalReason = ""
     wait: float = 0.0  # wait: seconds before the next try is checked
     code: str = ""  # ok: the learner's code as stored (what they typed may differ in case)
+
+
+def login_message(result: LoginResult) -> str:
+    """What a refused login is told, on the start screen and in linear mode."""
+    # One answer for an unknown code, a wrong PIN, a locked and a deactivated account: the start screen
+    # never tells which codes exist, nor whether a guessed PIN was right.
+    if result.status == "wait":
+        return _("Too many tries that did not work. Wait {seconds} seconds, then try again.").format(seconds=math.ceil(result.wait))
+    return _("That code and PIN did not work. Check both and try again.\nIf it keeps happening, ask your facilitator: after 5 wrong PINs an account locks.")
 
 
 @dataclass(frozen=True)

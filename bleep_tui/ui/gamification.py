@@ -13,8 +13,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.app import App
 
-from bleep_tui.core.achievements import Achievement, Earned, Facts, earned_badges, earned_event, learner_facts
-from bleep_tui.core.curriculum import Curriculum
+from bleep_tui.core.achievements import Achievement, Earned, Facts, badges_now, earned_event
 from bleep_tui.core.streaks import Streak, local_zone, weekly_streak
 from bleep_tui.i18n import _, ngettext
 from bleep_tui.ui.glyphs import ASCII
@@ -33,9 +32,8 @@ def streak(app: App, finished_at: tuple[str, ...]) -> Streak:
 
 
 def standing(app: App) -> Standing:
-    now = datetime.now(timezone.utc)
-    facts = learner_facts(app.learner_progress(), Curriculum.of(app.catalog.lessons.values()), now, local_zone(), app.settings.paused_weeks)
-    earned = earned_badges(app.achievements, facts, now.isoformat(timespec="seconds"))
+    facts, earned = badges_now(app.achievements, app.learner_progress(), app.catalog.lessons.values(),
+                               datetime.now(timezone.utc), local_zone(), app.settings.paused_weeks)
     have = {badge.id for badge in earned}
     return Standing(facts, earned, [a for a in app.achievements if a.id not in have])
 

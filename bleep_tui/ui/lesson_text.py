@@ -9,19 +9,11 @@ wrote is never read as markup.
 
 from __future__ import annotations
 
-import re
-
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-ITEM = re.compile(r"(?P<indent> *)(?P<marker>[-*+]|\d{1,3}[.)]) +(?P<text>.*)")
-HEADING = re.compile(r"#{1,6} +(?P<text>.*?)\s*#*\s*$")
-INLINE = re.compile(
-    r"\*\*(?P<bold>.+?)\*\*|__(?P<bold2>.+?)__|`(?P<code>[^`]+)`"
-    r"|\*(?P<italic>[^*\s][^*]*?)\*|(?<!\w)_(?P<italic2>[^_\s][^_]*?)_(?!\w)"
-    r"|\[(?P<link>[^\]]+)\]\((?P<url>[^)\s]+)\)"
-)
+from bleep_tui.content.markdown import HEADING, INLINE, ITEM
 
 
 def inline(source: str) -> Text:

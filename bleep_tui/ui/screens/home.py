@@ -146,22 +146,10 @@ class HomeScreen(Screen[None]):
         return options
 
     def _suggestion_lines(self, suggestion: Suggestion) -> Text:
-        from bleep_tui.core.next_lesson import CARRY_ON, FOUNDATION, NEW_IN_MODULE, PRACTISE
+        from bleep_tui.core.next_lesson import why
 
         lesson = suggestion.lesson
-        module = next((module.title for module in self.app.catalog.modules if module.id == lesson.module), lesson.module)
-        if suggestion.reason == CARRY_ON:
-            reason = _("You stopped halfway: carry on where you left off")
-        elif suggestion.reason == PRACTISE:
-            reason = ngettext("Your best is {stars} star: practise again", "Your best is {stars} stars: practise again", suggestion.stars).format(
-                stars=suggestion.stars
-            )
-        elif suggestion.reason == FOUNDATION and suggestion.builds_on_it:
-            reason = _("Do this before {lesson}").format(lesson=suggestion.builds_on_it.title)
-        elif suggestion.reason == NEW_IN_MODULE:
-            reason = _("A new lesson in {module}").format(module=module)
-        else:
-            reason = _("You have not started {module} yet").format(module=module)
+        reason = why(suggestion, self.app.catalog.modules)
         lines = Text("\n", no_wrap=True, overflow="ellipsis")
         first = Text(_("NEXT FOR YOU") + "  ", style="bold")
         first.append(lesson.title)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,11 +10,9 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from bleep_tui.core.events import Event, now_iso
+from bleep_tui.core.lesson_play import LessonPlay, right_answer
 from bleep_tui.core.model import MAX_TRIES, ChoiceStep, InfoStep, Lesson, OrderStep, SimStep, Step, TextStep
-from bleep_tui.core.progress import RunState, apply, open_run
-from bleep_tui.core.scoring import Answer, Outcome, lesson_result, score_answer, unanswered
-from bleep_tui.core.shuffle import item_order, option_order, step_seed
+from bleep_tui.core.scoring import Answer, Outcome
 from bleep_tui.i18n import N_, _, ngettext
 from bleep_tui.ui.browser_keys import keys_named
 from bleep_tui.ui.sims.base import SimDraft, SimFinished
@@ -24,16 +20,6 @@ from bleep_tui.ui.lesson_text import lesson_text
 from bleep_tui.ui.widgets.framed import Framed
 from bleep_tui.ui.widgets.steps import AnswerGiven, MultipleChoice, OrderList, SingleChoice, TypedAnswer
 from bleep_tui.ui.widgets.key_bar import KeyBar
-
-
-def right_answer(step: Step) -> str:
-    if isinstance(step, ChoiceStep):
-        return "; ".join(o.text for o in step.options if o.correct)
-    if isinstance(step, TextStep):
-        return step.accept[0] if step.accept else _("any valid answer of the kind asked")
-    if isinstance(step, OrderStep):
-        return "".join(f"\n  {n}. {item}" for n, item in enumerate(step.items, 1))  # one line each
-    return ""
 
 
 def what_to_do(step: Step) -> str:
@@ -59,8 +45,7 @@ class LessonScreen(Screen[None]):
     def __init__(self, lesson: Lesson) -> None:
         super().__init__()
         self.lesson = lesson
-        self.run_state: RunState | None = None
-        self.index = 0
+        self.play: LessonPlay | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="lesson-header", markup=False)
@@ -70,35 +55,29 @@ class LessonScreen(Screen[None]):
     async def on_mount(self) -> None:
         # Only the events since the lesson's unfinished run started are read, never the whole history.
         open_id = self.app.learner_progress().open_run_of(self.lesson.id)
-        run = None if open_id is None else open_run(self.app.store.run_events(open_id), self.lesson.id)
-        if run is None:
-            run = RunState(uuid.uuid4().hex[:12], self.lesson.id, now_iso())
-            if not self.app.record(Event("lesson_started", run.started_at, lesson=self.lesson.id, run=run.run)):
-                self.app.pop_screen()
-                return
-        self.run_state = run
-        await self.show_step(run.current_index(self.lesson))
+        play = LessonPlay.begin(self.lesson, None if open_id is None else self.app.store.run_events(open_id), self.app.record)
+        if play is None:
+            self.app.pop_screen()
+            return
+        self.play = play
+        await self.show_step(play.index)
+
+    @property
+    def index(self) -> int:
+        return self.lesson_play.index
 
     @property
     def step(self) -> Step:
-        return self.lesson.steps[self.index]
+        return self.lesson_play.step
 
     @property
-    def run(self) -> RunState:
-        assert self.run_state is not None
-        return self.run_state
-
-    def save(self, kind: str, **fields: object) -> Event | None:
-        """Record an event of this run and fold it into the run's state; None if it could not be saved."""
-        event = Event(kind, now_iso(), lesson=self.lesson.id, run=self.run.run, step=self.step.id, **fields)
-        if not self.app.record(event):
-            return None
-        apply(self.run, event)
-        return event
+    def lesson_play(self) -> LessonPlay:
+        assert self.play is not None
+        return self.play
 
     async def show_step(self, index: int) -> None:
-        self.index = index
-        if index >= len(self.lesson.steps):
+        self.lesson_play.go_to(index)
+        if self.lesson_play.over:
             self.finish()
             return
         step = self.step
@@ -129,7 +108,7 @@ class LessonScreen(Screen[None]):
         await body.mount_all(widgets)
         body.scroll_home(animate=False)
         self.call_after_refresh(self._focus_first)
-        state = self.run.step(step.id)
+        state = self.lesson_play.state
         if step.scored:
             self._show_hints(state.hints)
             if state.tries:
@@ -149,20 +128,19 @@ class LessonScreen(Screen[None]):
             if isinstance(scenario, FormScenario) and scenario.keeps:
                 scenario = with_kept_values(scenario, self.app.store.events())
             model = registry()[step.sim].new_model(scenario)
-            draft = self.run.step(step.id).draft
+            draft = self.lesson_play.state.draft
             if isinstance(draft, dict):
                 model.resume_task(draft)
             widget = widget_class(step.sim)(model)
             widget.currency = self.lesson.currency
             return widget
-        seed = step_seed(self.run.run, step.id)
         if isinstance(step, ChoiceStep):
-            order = option_order(step, seed)
+            order = self.lesson_play.option_order()
             return MultipleChoice(step, order) if step.multiple else SingleChoice(step, order)
         if isinstance(step, TextStep):
             return TypedAnswer(step)
         assert isinstance(step, OrderStep)
-        return OrderList(step, item_order(step, seed), self.app.glyphs.moving)
+        return OrderList(step, self.lesson_play.item_order(), self.app.glyphs.moving)
 
     def _focus_first(self) -> None:
         for selector in ("#continue", ".answer", ".sim"):
@@ -187,10 +165,7 @@ class LessonScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "hint":
-            if self.run_state is None or self.index >= len(self.lesson.steps):
-                return False
-            state = self.run.step(self.step.id)
-            return bool(self.step.scored and not state.done and state.hints < len(self.step.hints))
+            return self.play is not None and not self.play.over and self.play.hint_allowed()
         if action == "continue":
             return bool(self.query("#continue"))
         return True
@@ -199,13 +174,12 @@ class LessonScreen(Screen[None]):
         self.query_one("#continue", Button).press()
 
     def action_hint(self) -> None:
-        state = self.run.step(self.step.id)
-        if self.save("hint_shown", hints=state.hints + 1):
-            self._show_hints(state.hints)
+        if self.lesson_play.show_hint() is not None:
+            self._show_hints(self.lesson_play.state.hints)
             self.refresh_bindings()
 
     def on_sim_draft(self, message: SimDraft) -> None:
-        self.save("sim_draft", answer=message.draft)
+        self.lesson_play.save("sim_draft", answer=message.draft)
 
     async def on_sim_finished(self, message: SimFinished) -> None:
         await self._answer(tuple(entry.to_record() for entry in message.trace))
@@ -215,29 +189,17 @@ class LessonScreen(Screen[None]):
 
     async def _answer(self, given: Answer) -> None:
         step = self.step
-        state = self.run.step(step.id)
-        if state.done:
-            return
-        shown = item_order(step, step_seed(self.run.run, step.id)) if isinstance(step, OrderStep) else ()
-        if unanswered(step, given, shown):
+        answered = self.lesson_play.answer(given)
+        if answered.empty:
             self._feedback(Text(what_to_do(step), style="bold"))
             return
-        outcome = score_answer(step, given, state.tries + 1, state.hints)
-        answer = given if isinstance(given, str) else list(given)
-        saved = self.save(
-            "answered",
-            answer=answer,
-            correct=outcome.correct,
-            points=outcome.points,
-            bonus=outcome.bonus,
-            try_number=state.tries + 1,
-            hints=state.hints,
-            finished=outcome.finished,
-        )
-        if saved is None:
+        if answered.unsaved:
             self._feedback(Text(_("Your answer could not be saved, so it was not marked. Try again, or tell your facilitator."), style="bold"))
             return
-        self._feedback(self._outcome_text(step, outcome, MAX_TRIES - state.tries))
+        outcome = answered.outcome
+        if outcome is None:  # the step was already over
+            return
+        self._feedback(self._outcome_text(step, outcome, answered.tries_left))
         if outcome.finished:
             for widget in self.query(".answer"):
                 widget.disabled = True
@@ -295,9 +257,8 @@ class LessonScreen(Screen[None]):
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id != "continue":
             return
-        if isinstance(self.step, InfoStep) and not self.run.step(self.step.id).done:
-            if self.save("step_read") is None:
-                return
+        if isinstance(self.step, InfoStep) and not self.lesson_play.read():
+            return
         await self.show_step(self.index + 1)
 
     def finish(self) -> None:
@@ -305,18 +266,15 @@ class LessonScreen(Screen[None]):
         from bleep_tui.ui.screens.result import ResultScreen
 
         before = self.app.progress()
-        result = lesson_result(self.lesson, self.run.earned())
-        event = Event(
-            "lesson_finished", now_iso(), lesson=self.lesson.id, run=self.run.run,
-            points=result.xp, bonus=result.bonus, percent=result.percent, stars=result.stars,
-        )
-        if not self.app.record(event):
+        result = self.lesson_play.finish()
+        if result is None:
             return
         badges = award_new_badges(self.app)
         self.app.switch_screen(ResultScreen(self.lesson, result, before, self.app.progress(), badges))
 
     def action_leave(self) -> None:
-        if self.index < len(self.lesson.steps) and isinstance(self.step, SimStep) and not self.run.step(self.step.id).done:
+        play = self.play
+        if play is not None and not play.over and isinstance(play.step, SimStep) and not play.state.done:
             from bleep_tui.ui.sims.dialogs import Confirm
 
             question = _(

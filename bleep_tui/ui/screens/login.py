@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -11,21 +9,13 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from bleep_tui.i18n import N_, _
-from bleep_tui.store.accounts import AccountStore, LoginResult
+from bleep_tui.store.accounts import AccountStore, login_message
 from bleep_tui.store.audit import where_from
 from bleep_tui.store.files import DamagedFile, StoreError
 from bleep_tui.ui.widgets.framed import Framed
 from bleep_tui.ui.widgets.key_bar import KeyBar
 from bleep_tui.ui.widgets.language_row import NEXT_LANGUAGE_KEY, LanguageRow, several_languages, show_next_language
 from bleep_tui.ui.widgets.text_field import TextField
-
-
-def login_message(result: LoginResult) -> str:
-    # One answer for an unknown code, a wrong PIN, a locked and a deactivated account: the start screen
-    # never tells which codes exist, nor whether a guessed PIN was right.
-    if result.status == "wait":
-        return _("Too many tries that did not work. Wait {seconds} seconds, then try again.").format(seconds=math.ceil(result.wait))
-    return _("That code and PIN did not work. Check both and try again.\nIf it keeps happening, ask your facilitator: after 5 wrong PINs an account locks.")
 
 
 class PinField(TextField):

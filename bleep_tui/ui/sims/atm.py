@@ -9,7 +9,8 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from bleep_tui.core.sims.atm import AtmModel
-from bleep_tui.formats import money, whole_money
+from bleep_tui.core.sims.screens import atm_option, atm_screen, card_place
+from bleep_tui.formats import whole_money
 from bleep_tui.i18n import _
 from bleep_tui.ui.sims.machine import MESSAGE_LINE, SIDE_KEYS, keypad_text, screen_text
 from bleep_tui.ui.sims.timed import TimedSimWidget, keys_line
@@ -76,8 +77,8 @@ class AtmWidget(TimedSimWidget):
 
     def draw(self) -> None:
         model = self.model
-        paragraphs = self._paragraphs()
-        options = [self._option_label(option) for option in model.options]
+        paragraphs = atm_screen(model, self.currency)
+        options = [atm_option(option, self.currency) for option in model.options]
         self.query_one("#atm-screen", Static).update(
             screen_text(model.scenario.bank, paragraphs, SCREEN_WIDTH, SCREEN_HEIGHT, options)
         )
@@ -91,92 +92,9 @@ class AtmWidget(TimedSimWidget):
         self.query_one("#atm-stranger", Static).update(stranger_text)
         self.query_one("#atm-hands", Static).update(self._hands())
 
-    def _paragraphs(self) -> list[tuple[str, str]]:
-        model, scenario = self.model, self.model.scenario
-        notices = {
-            "wrong_pin": _("Wrong PIN. You have {n} tries left.").format(n=3 - model.wrong_pins),
-            "not_multiple": _("Please choose an amount in multiples of {note}.").format(note=whole_money(scenario.smallest_note, self.currency)),
-            "daily_limit": _("That is over your daily limit. You can take up to {left} today.").format(
-                left=whole_money(max(0, scenario.daily_limit - model.withdrawn_today), self.currency)
-            ),
-            "insufficient_funds": _("Sorry, there is not enough money in your account."),
-            "cancelled": _("Cancelled. No money was taken."),
-            "thank_you": _("Thank you. Goodbye."),
-            "cash_retracted": _("You did not take your cash in time. The machine took it back; the money is back in your account."),
-            "timed_out": _("Time is up: the machine stopped your session."),
-        }
-        notice = [(notices[model.notice], "bold")] if model.notice in notices else []
-        state = model.state
-        if state == "insert":
-            return notice + [(_("Welcome. Please insert your card."), "")]
-        if state == "language":
-            return [(_("Please choose your language."), "")]
-        if state == "pin":
-            masked = " ".join("*" * len(model.typed)) or "_"
-            return [(_("Please enter your PIN, then press Enter."), ""), (masked, "bold")] + notice + [
-                (_("Cover the keypad with your other hand."), "dim")
-            ]
-        if state == "menu":
-            return notice + [(_("What would you like to do?"), "")]
-        if state == "amounts":
-            return [(_("How much cash would you like?"), "")] + notice
-        if state == "other":
-            return [
-                (_("Type the amount (multiples of {note}), then Enter.").format(note=whole_money(scenario.smallest_note, self.currency)), ""),
-                (f"{self.currency} {model.typed or '_'}", "bold"),
-            ] + notice
-        if state == "fee":
-            return [(_("This machine belongs to {bank}, not to your bank.").format(bank=scenario.bank), ""),
-                    (_("It charges a fee of {fee} for this withdrawal. Do you accept the fee?").format(fee=money(model.fee, self.currency)), "bold")]
-        if state == "receipt":
-            return [(_("You chose {amount}.").format(amount=whole_money(model.amount, self.currency)), ""), (_("Would you like a receipt?"), "")]
-        if state == "balance":
-            return [(_("Your balance: {balance}").format(balance=money(model.balance, self.currency)), "bold")]
-        if state == "statement":
-            return [(_("Mini-statement"), "bold")] + [(line, "") for line in scenario.statement[:4]]
-        if state == "take_card":
-            later = [(_("Your cash will come next."), "")] if model.amount else []
-            return notice + [(_("Please take your card."), "bold")] + later
-        if state == "take_cash":
-            return [(_("Please take your cash: {amount}.").format(amount=whole_money(model.cash_out, self.currency)), "bold")]
-        if state == "card_kept":
-            why = _("Your card was not taken in time.") if model.notice == "not_taken" else _("The PIN was wrong 3 times.")
-            return [
-                (why + " " + _("The machine has kept your card for your safety."), "bold"),
-                (_("What to do now: call your bank on the number on its website or on your statement, or go to a branch. "
-                   "They block the card and send you a new card or PIN. Then walk away (W)."), ""),
-            ]
-        return []
-
-    def _option_label(self, option: str) -> str:
-        kind, _sep, value = option.partition(":")
-        labels = {
-            "withdraw": _("Withdraw cash"),
-            "balance": _("Balance"),
-            "statement": _("Mini-statement"),
-            "exit": _("Exit, card back"),
-            "other": _("Other amount"),
-            "back": _("Back"),
-            "accept": _("Accept fee"),
-            "cancel": _("Cancel"),
-            "yes": _("Yes"),
-            "no": _("No"),
-        }
-        if kind == "language":
-            return value
-        if kind == "amount":
-            return whole_money(int(value), self.currency)
-        return labels[kind]
-
     def _hands(self) -> Text:
         model = self.model
-        card = {
-            "wallet": _("in your wallet"),
-            "machine": _("in the machine"),
-            "slot": _("sticking out of the slot"),
-            "kept": _("kept by the machine"),
-        }[model.card]
-        status = Text(_("Card: {where}").format(where=card) + " | ")
+        status = Text(_("Card: {where}").format(where=card_place(model)) + " | ")
         status.append(_("Hand: on the keypad") if model.covered else _("Hand: not on the keypad"))
         if model.cash_out:
             status.append(" | " + _("Cash: {amount} in the tray").format(amount=whole_money(model.cash_out, self.currency)), style="bold")

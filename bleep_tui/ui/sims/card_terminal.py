@@ -9,7 +9,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from bleep_tui.core.sims.card_terminal import CardTerminalModel
-from bleep_tui.formats import machine_amount, money
+from bleep_tui.core.sims.screens import assistant_says, terminal_screen
 from bleep_tui.i18n import _
 from bleep_tui.ui.sims.machine import MESSAGE_LINE, keypad_text, screen_text
 from bleep_tui.ui.sims.timed import TimedSimWidget, keys_line
@@ -69,61 +69,17 @@ class CardTerminalWidget(TimedSimWidget):
     def draw(self) -> None:
         model = self.model
         self.query_one("#terminal-screen", Static).update(
-            screen_text(model.scenario.shop, self._paragraphs(), SCREEN_WIDTH, SCREEN_HEIGHT)
+            screen_text(model.scenario.shop, terminal_screen(model, self.currency), SCREEN_WIDTH, SCREEN_HEIGHT)
         )
         self.query_one("#terminal-assistant", Static).update(self._assistant())
         self.query_one("#terminal-hands", Static).update(self._hands())
 
-    def _paragraphs(self) -> list[tuple[str, str]]:
-        model = self.model
-        amount = machine_amount(model.amount, self.currency)
-        heading = _("REFUND") if model.refund else _("PAY")
-        notices = {
-            "over_limit": _("Over the contactless limit. Insert card and enter PIN."),
-            "no_contactless": _("This card cannot pay contactless. Insert card."),
-            "wrong_pin": _("Wrong PIN. Try again: {n} tries left.").format(n=3 - model.wrong_pins),
-            "cancelled": _("Cancelled."),
-            "timed_out": _("Timed out. Cancelled."),
-            "corrected": _("Cancelled. New amount:"),
-            "same_amount": _("Cancelled. The same amount again:"),
-        }
-        notice = [(notices[model.notice], "bold")] if model.notice in notices else []
-        if model.state == "present":
-            ask = _("Tap or insert card") if model.refund or model.scenario.contactless else _("Insert card")
-            return notice + [(f"{heading}  {amount}", "bold"), (ask, "")]
-        if model.state == "pin":
-            masked = " ".join("*" * len(model.typed)) or "_"
-            return [(f"{heading}  {amount}", "bold"), (_("Enter PIN, then Enter"), ""), (masked, "bold")] + notice
-        if model.state == "cancelled":
-            return notice + [(f"{heading}  {amount}", "bold"), (_("Remove card"), "bold")]
-        if model.state == "receipt":
-            done = _("REFUND DONE") if model.refund else _("APPROVED")
-            return [(f"{done}  {amount}", "bold"), (_("Customer receipt?"), ""), (_("Enter = yes   X = no"), "")]
-        if model.notice == "declined":
-            lines = [(_("DECLINED"), "bold"), (_("Not enough money in the account."), "")]
-        elif model.notice == "blocked":
-            lines = [(_("PIN TRIES EXCEEDED"), "bold"), (_("Card blocked. Call your bank."), "")]
-        else:
-            lines = [(_("APPROVED") if not model.refund else _("REFUND DONE"), "bold"), (_("Thank you"), "")]
-        if model.card_in:
-            lines.append((_("Remove card"), "bold"))
-        return lines
-
     def _assistant(self) -> Text:
-        model = self.model
-        if model.assistant == "offering":
-            text = Text(_('The shop assistant says: "Just tell me your PIN, I will type it in for you."') + "\n")
+        text = Text(assistant_says(self.model, self.currency))
+        if self.model.assistant == "offering":
+            text.append("\n")
             text.append_text(keys_line([("N", _("No, I type it myself")), ("Y", _("Tell the PIN"))]))
-            return text
-        what = _("back") if model.refund else ""
-        says = {
-            "present": _('The shop assistant says: "That is {price}, please."'),
-            "declined": _('The shop assistant says: "Sorry, your card was declined. Do you have another way to pay?"'),
-        }
-        if model.refund and model.state == "present":
-            return Text(_('The shop assistant says: "You get {price} {back} on your card."').format(price=money(model.scenario.price, self.currency), back=what))
-        key = "declined" if model.notice == "declined" else model.state
-        return Text(says.get(key, "").format(price=money(model.scenario.price, self.currency)))
+        return text
 
     def _hands(self) -> Text:
         model = self.model

@@ -15,13 +15,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from bleep_tui.core.sims.email import FLAGS, EmailModel, Mail, Problem, name_of
+from bleep_tui.core.sims.email import FLAGS, EmailModel, Mail, name_of
+from bleep_tui.core.sims.screens import flag_labels, folder_names, problem_text, what_happened
 from bleep_tui.i18n import N_, _
 from bleep_tui.ui.browser_keys import keys_named
 from bleep_tui.ui.widgets.sparing import SparingOptionList
 from bleep_tui.ui.sims.base import SimWidget
 from bleep_tui.ui.sims.dialogs import Confirm, PickOne, ReadText, TickSeveral
-from bleep_tui.ui.sims.web_page import locked_screen, page_screen, what_happened
+from bleep_tui.ui.sims.web_page import locked_screen, page_screen
 from bleep_tui.ui.widgets.text_field import TextBox, TextField
 
 SUBJECT_WIDTH = 34  # the subject column of the message list
@@ -33,30 +34,6 @@ def shortened(text: str, width: int) -> Text:
     short = Text(text, no_wrap=True)
     short.truncate(width, overflow="ellipsis", pad=True)
     return short
-
-
-def folder_names() -> dict[str, str]:
-    return {"inbox": _("Inbox"), "sent": _("Sent"), "drafts": _("Drafts"), "junk": _("Junk")}
-
-
-def flag_labels() -> dict[str, str]:
-    return {
-        "sender": _("The sender's address does not match the name"),
-        "urgency": _("It rushes or threatens you (act now, account closed)"),
-        "link": _("A link really goes somewhere else than its text says"),
-        "code": _("It asks for a PIN, a password or a code"),
-        "attachment": _("An attachment you did not expect"),
-    }
-
-
-def problem_text(problem: Problem) -> str:
-    if problem.code == "address":
-        return _("\"{entry}\" is not a full email address. It needs a name, @ and a domain, like name@example.eu.").format(entry=problem.detail)
-    return {
-        "to": _("To is empty: type the address of the person the email is for."),
-        "subject": _("The subject is empty: write a few words that say what the email is about."),
-        "body": _("The message is empty: write what you want to say."),
-    }.get(problem.field, problem.field)
 
 
 class EmailWidget(SimWidget):

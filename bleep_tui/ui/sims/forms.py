@@ -13,7 +13,8 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, OptionList, RadioButton, RadioSet, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
-from bleep_tui.core.sims.forms import TICKED, FieldError, FormField, FormModel
+from bleep_tui.core.sims.forms import TICKED, FormField, FormModel
+from bleep_tui.core.sims.screens import error_text, shown_value
 from bleep_tui.i18n import N_, _
 from bleep_tui.ui.browser_keys import keys_named
 from bleep_tui.ui.widgets.sparing import SparingOptionList
@@ -36,36 +37,8 @@ def placeholder(kind: str) -> str:
     }.get(kind, "")
 
 
-def error_text(error: FieldError, kind: str) -> str:
-    if error.code == "required":
-        return _("Tick this box to go on.") if kind == "checkbox" else _("This is required. Fill it in to go on.")
-    if error.code == "pattern":
-        return error.detail
-    return {
-        "number": _("Type a whole number, using digits only, like 3."),
-        "low": _("The number must be {n} or more."),
-        "high": _("The number must be {n} or less."),
-        "date": _("Type a real date as DD/MM/YYYY, for example 03/09/1990."),
-        "email": _("Type a full email address, like name@example.eu."),
-        "phone": _("Type a phone number with 8 to 15 digits, like 06 1234 5678."),
-        "postcode": _("Type the postcode as 4 or 5 digits, maybe with 2 letters, like 1012 AB."),
-        "iban-characters": _("An IBAN has only letters and digits."),
-        "iban-country": _("An IBAN starts with 2 letters for the country and 2 digits, like NL91."),
-        "iban-length": _("This IBAN is too short or too long. Copy it again, every character."),
-        "iban-checksum": _("This IBAN has a typing mistake: its check digits do not match. Copy it again carefully."),
-        "too_long": _("Too long: at most {n} characters."),
-        "option": _("Choose one of the options."),
-    }.get(error.code, error.code).format(n=error.detail)
-
-
 REVIEW_LABEL_COLUMN = 28
 REVIEW_LINE = 72  # what one review line holds in an 80-column terminal
-
-
-def shown_value(form_field: FormField, value: str) -> str:
-    if form_field.kind == "checkbox":
-        return _("ticked") if value == TICKED else _("not ticked")
-    return value.strip() or _("(empty)")
 
 
 class MarkedRadioButton(RadioButton):
