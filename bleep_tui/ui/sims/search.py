@@ -69,9 +69,9 @@ class SearchWidget(SimWidget):
     SearchWidget #site { width: auto; padding-right: 2; text-style: bold; }
     SearchWidget #search-label { width: auto; padding-right: 1; }
     SearchWidget #query { width: 1fr; background: $boost; }
-    SearchWidget #filters { height: 1; color: $text-muted; }
-    SearchWidget #results { height: 1fr; border: none; border-top: solid $primary; scrollbar-size-vertical: 1; }
-    SearchWidget #page { height: 1fr; display: none; border-top: solid $primary; }
+    SearchWidget #filters { height: 2; color: $text-muted; border-bottom: solid $primary; }
+    SearchWidget #results { height: 1fr; scrollbar-size-vertical: 1; }
+    SearchWidget #page { height: 1fr; display: none; }
     SearchWidget.on-page #page { display: block; }
     SearchWidget.on-page #results { display: none; }
     SearchWidget #keys { height: auto; max-height: 2; color: $text-muted; }
@@ -105,6 +105,8 @@ class SearchWidget(SimWidget):
         yield Static("", id="keys", markup=False)
 
     def on_mount(self) -> None:
+        for part in ("#query", "#results"):  # borderless in ASCII mode too, whose style sheet boxes every box and list
+            self.query_one(part).styles.border = ("none", "black")
         self.redraw()
 
     def on_focus(self) -> None:
