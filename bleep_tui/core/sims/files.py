@@ -34,9 +34,9 @@ TYPES = {
 
 
 def ending(name: str) -> str:
-    """`CV.docx` -> `docx` (lower case); "" when the name has no ending."""
+    """`CV.docx` -> `docx` (lower case); "" when the name has no ending (`letter.pdf new` has none)."""
     stem, dot, end = name.rpartition(".")
-    return end.casefold() if dot and stem else ""
+    return end.casefold() if dot and stem and end.isalnum() and len(end) <= 5 else ""
 
 
 def file_type(name: str) -> str:
@@ -104,7 +104,7 @@ class FilesModel(SimModel):
     @property
     def open_folders(self) -> list[str]:
         """The folders the learner can open now (the USB stick only while it is plugged in)."""
-        return [f for f in self.folders if self.usb == "in" or not self._on_usb(f)]
+        return [f for f in self.folders if self.usb == "in" or not self.on_usb(f)]
 
     def files_in(self, folder: str) -> list[str]:
         """The ids of the files in `folder`, by name."""
@@ -125,10 +125,10 @@ class FilesModel(SimModel):
     def attachment_waiting(self) -> bool:
         return bool(self.scenario.attachment) and self.scenario.attachment not in self.places
 
-    def _on_usb(self, folder: str) -> bool:
+    def on_usb(self, folder: str) -> bool:
         return same_folder(folder, USB) or folder.casefold().startswith(USB.casefold() + "/")
 
-    def _folder(self, folder: str) -> str | None:
+    def usable_folder(self, folder: str) -> str | None:
         """The folder as the model spells it, when it can be used now."""
         return next((f for f in self.open_folders if same_folder(f, folder)), None)
 
@@ -138,7 +138,7 @@ class FilesModel(SimModel):
 
     def _usable(self, file_id: str) -> Place | None:
         place = self.places.get(file_id)
-        if self.finished or place is None or self._folder(place.folder) is None:
+        if self.finished or place is None or self.usable_folder(place.folder) is None:
             return None
         return place
 
@@ -156,7 +156,7 @@ class FilesModel(SimModel):
     def save_attachment(self, folder: str, name: str) -> str:
         """Save the waiting attachment in `folder` as `name` (its ending is kept when left out)."""
         attachment = self.scenario.file(self.scenario.attachment)
-        target = self._folder(folder)
+        target = self.usable_folder(folder)
         if self.finished or attachment is None or not self.attachment_waiting:
             return "missing"
         if target is None or same_folder(target, BIN):
@@ -198,7 +198,7 @@ class FilesModel(SimModel):
         return name, ""
 
     def move(self, file_id: str, folder: str) -> str:
-        place, target = self._usable(file_id), self._folder(folder)
+        place, target = self._usable(file_id), self.usable_folder(folder)
         if place is None:
             return "missing"
         if target is None or same_folder(target, BIN):
@@ -214,7 +214,7 @@ class FilesModel(SimModel):
         return ""
 
     def copy(self, file_id: str, folder: str) -> str:
-        place, target = self._usable(file_id), self._folder(folder)
+        place, target = self._usable(file_id), self.usable_folder(folder)
         if place is None:
             return "missing"
         if target is None or same_folder(target, BIN):
@@ -234,7 +234,7 @@ class FilesModel(SimModel):
         place = self._usable(file_id)
         if place is None:
             return "missing"
-        if self._on_usb(place.folder) or same_folder(place.folder, BIN):
+        if self.on_usb(place.folder) or same_folder(place.folder, BIN):
             del self.places[file_id]
             self.log("deleted", id=file_id, name=place.name, folder=place.folder, for_good=True)
             return ""
@@ -248,7 +248,7 @@ class FilesModel(SimModel):
             return "missing"
         if not same_folder(place.folder, BIN):
             return "not_in_bin"
-        back = self._folder(place.deleted_from) or DOWNLOADS
+        back = self.usable_folder(place.deleted_from) or DOWNLOADS
         if self._name_taken(place.name, back):
             return "exists"
         self.log("restored", id=file_id, name=place.name, folder=back)
@@ -265,7 +265,7 @@ class FilesModel(SimModel):
         return ""
 
     def new_folder(self, inside: str, name: str) -> str:
-        parent = self._folder(inside)
+        parent = self.usable_folder(inside)
         name = " ".join(name.split())
         if self.finished or parent is None or same_folder(parent, BIN) or same_folder(parent, DOWNLOADS):
             return "folder"
