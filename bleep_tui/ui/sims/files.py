@@ -175,6 +175,11 @@ class FilesWidget(SimWidget):
             text = Text("  " * depth + label + (f" ({count})" if same_folder(folder, BIN) and count else ""))
             folders.add_option(Option(text, id=folder))
         folders.highlighted = model.open_folders.index(next(f for f in model.open_folders if same_folder(f, self.folder)))
+        self._draw_files()
+
+    def _draw_files(self) -> None:
+        """The files of the open folder, and the keys that work there (the folder list stays as it is)."""
+        model = self.model
         files = self.query_one("#files", OptionList)
         highlighted = files.highlighted
         files.clear_options()
@@ -222,7 +227,7 @@ class FilesWidget(SimWidget):
             return _("u restore  d delete for good  x empty the Bin  Left/Right folders/files  e end")
         keys = _("Enter open  r rename  m move  c copy  d delete  n new folder")
         if self.model.usb == "in":
-            keys += "  " + _("t eject USB")
+            keys += "  " + _("t eject")
         return keys + "  " + _("e end")
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -230,7 +235,7 @@ class FilesWidget(SimWidget):
         if event.option_list.id == "folders" and event.option.id and not same_folder(event.option.id, self.folder):
             self.folder = event.option.id
             self.query_one("#files", OptionList).highlighted = 0
-            self.redraw()
+            self._draw_files()
         elif event.option_list.id == "files":
             self._show_details()
 

@@ -24,6 +24,7 @@ ONE_LESSON_PER_SIMULATION = [
     "services-sim-form-appointment",
     "work-sim-cv-builder",
     "work-sim-search-jobs",
+    "information-sim-files-organise",
 ]
 
 
