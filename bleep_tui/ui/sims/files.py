@@ -127,6 +127,7 @@ class FilesWidget(SimWidget):
         Binding("left", "to_folders", show=False),
         Binding("right", "to_files", show=False),
         Binding("e", "end", N_("End task")),
+        Binding("tab,shift+tab", "switch", show=False),  # between the folders and the files, never out of the window
     ]
 
     model: FilesModel
@@ -275,6 +276,10 @@ class FilesWidget(SimWidget):
         if action == "eject":
             return self.model.usb == "in"
         return True
+
+    def action_switch(self) -> None:
+        folders = self.query_one("#folders", OptionList)
+        (self.query_one("#files", OptionList) if folders.has_focus else folders).focus()
 
     def action_to_folders(self) -> None:
         self.query_one("#folders", OptionList).focus()

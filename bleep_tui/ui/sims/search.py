@@ -84,6 +84,7 @@ class SearchWidget(SimWidget):
         Binding("s", "save", N_("Save job"), show=False),
         Binding("r", "report", N_("Report as fake"), show=False),
         Binding("e", "end", N_("End task")),
+        Binding("tab,shift+tab", "switch", show=False),  # between the search box and the results, never out of the site
     ]
 
     model: SearchModel
@@ -247,6 +248,15 @@ class SearchWidget(SimWidget):
         if not self.model.shown or results.highlighted is None:
             return None
         return self.model.shown[min(results.highlighted, len(self.model.shown) - 1)]
+
+    def action_switch(self) -> None:
+        query = self.query_one("#query", Input)
+        if query.has_focus and self.model.state == "results" and self.model.shown:
+            self.query_one("#results", OptionList).focus()
+        elif query.has_focus and self.model.state == "page":
+            self.query_one("#page", VerticalScroll).focus()
+        else:
+            query.focus()
 
     def action_back(self) -> None:
         self.model.back()
