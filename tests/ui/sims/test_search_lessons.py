@@ -85,8 +85,11 @@ async def test_reporting_a_real_job_as_fake_and_never_searching_are_told_apart(d
     app = BleepApp(data_dir)
     async with app.run_test(size=SIZE) as pilot:
         await start_sim(pilot, LESSON)
-        await keys(pilot, "tab")  # out of the search box: nothing to choose before a search
-        await keys(pilot, "shift+tab", *"kitchen", "enter", "down", "r", "y")  # the real kitchen porter job
+        await keys(pilot, "tab")  # nothing to choose before a search: the search box keeps the keys
+        assert app.focused.id == "query"
+        await keys(pilot, *"kitchen", "enter", "tab")
+        assert app.focused.id == "query"  # Tab goes between the box and the results, never out of the site
+        await keys(pilot, "tab", "down", "r", "y")  # the real kitchen porter job
         assert "Kitchen porter" not in screen_text(app)
         await keys(pilot, "e", "y")
         told = debrief(pilot)
