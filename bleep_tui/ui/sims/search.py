@@ -146,7 +146,8 @@ class SearchWidget(SimWidget):
 
     def _filters_line(self) -> Text:
         offered = self.model.scenario.filterable
-        if not offered:
+        if not offered:  # a search engine: only the line under the search box
+            self.query_one("#filters", Static).styles.height = 1
             return Text("")
         filters = self.model.filters
         shown = {
@@ -183,13 +184,19 @@ class SearchWidget(SimWidget):
         return text
 
     def _keys(self) -> str:
-        if self.model.state == "page":
-            if self.model.current is not None and self.model.current.job:
-                return _("a apply  s save job  r report as fake  b back to the results  e end")
-            return _("Up/Down read  r report as fake  b back to the results  e end")
-        if self.model.shown:
-            return _("Enter open  f filters  s save job  r report as fake  Tab search box  e end")
-        return _("Type your search words, then press Enter.")
+        model = self.model
+        if model.state == "page":
+            job = model.current is not None and model.current.job
+            keys = [_("a apply"), _("s save job")] if job else [_("Up/Down read")]
+            return "  ".join([*keys, _("r report as fake"), _("b back to the results"), _("e end")])
+        if not model.shown:
+            return _("Type your search words, then press Enter.")
+        keys = [_("Enter open")]
+        if model.scenario.filterable:
+            keys.append(_("f filters"))
+        if any(result.job for result in model.scenario.results):
+            keys.append(_("s save job"))
+        return "  ".join([*keys, _("r report as fake"), _("Tab search box"), _("e end")])
 
     def _note(self) -> None:
         notes = {

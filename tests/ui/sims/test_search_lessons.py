@@ -110,3 +110,38 @@ async def test_in_ascii_mode_the_results_a_filter_dialog_a_page_and_an_applicati
         screens.append(await keys(pilot, "a"))
         for screen in screens:
             assert {char for char in screen if not char.isascii()} == set(), screen
+
+
+STORY = "information-sim-search-check-a-story"
+
+
+async def test_checking_a_story_at_the_council_and_reporting_the_fake_news_site_scores_every_goal(data_dir: Path) -> None:
+    app = BleepApp(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_sim(pilot, STORY)
+        screen = await keys(pilot, *"Riverton", "space", *"buses", "space", *"free", "enter")
+        assert "Filters (f)" not in screen and "f filters" not in screen and "save job" not in screen  # a search engine
+        screen = await keys(pilot, "down", "down", "enter")  # the council's page
+        assert "From 1 June 2026, buses are free for people over 67" in screen and "a apply" not in screen
+        await keys(pilot, "b", "up", "r", "y")  # the fake news site, just above
+        assert "riverton-news24" not in screen_text(app)
+        await keys(pilot, "e", "y")
+        assert "Task finished: 5 of 5 goals met. +42 points (with a first-try bonus of 7)" in debrief(pilot)
+        await keys(pilot, "enter")
+        await choose_right(pilot)
+        assert "Lesson complete" in await finish_lesson(pilot)
+
+
+async def test_believing_the_fake_site_and_reporting_the_newspaper_miss_those_goals_with_what_to_look_for(data_dir: Path) -> None:
+    app = BleepApp(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_sim(pilot, STORY)
+        await keys(pilot, *"buses", "enter", "down", "enter")  # the fake news site, opened: no harm yet
+        assert "(No writer's name. No date. No link to the council.)" in screen_text(app)
+        await keys(pilot, "b", "down", "down", "r", "y")  # the newspaper reported as fake
+        await keys(pilot, "e", "y")
+        told = debrief(pilot)
+        assert "Task finished: 1 of 5 goals met." in told  # only "no advert opened": "buses" alone is not the story
+        assert "The council decides the bus fares." in told
+        assert "no writer, no date" in told
+        assert "The council and the newspaper name who wrote it and when." in told
