@@ -198,36 +198,37 @@ class FilesModel(SimModel):
         return name, ""
 
     def move(self, file_id: str, folder: str) -> str:
-        place, target = self._usable(file_id), self.usable_folder(folder)
-        if place is None:
-            return "missing"
-        if target is None or same_folder(target, BIN):
-            return "folder"
-        if same_folder(place.folder, BIN):
-            return "in_bin"
-        if same_folder(place.folder, target):
-            return "same"
-        if self._name_taken(place.name, target):
-            return "exists"
+        place, target, problem = self._to_folder(file_id, folder)
+        if problem or place is None:
+            return problem
         self.log("moved", id=file_id, name=place.name, source=place.folder, folder=target)
         place.folder = target
         return ""
 
     def copy(self, file_id: str, folder: str) -> str:
-        place, target = self._usable(file_id), self.usable_folder(folder)
-        if place is None:
-            return "missing"
-        if target is None or same_folder(target, BIN):
-            return "folder"
-        if same_folder(place.folder, BIN):
-            return "in_bin"
-        if self._name_taken(place.name, target):
-            return "exists"
+        place, target, problem = self._to_folder(file_id, folder)
+        if problem or place is None:
+            return problem
         self.copies += 1
         copy_id = f"copy-{self.copies}"
         self.places[copy_id] = Place(place.name, target, origin=place.origin or file_id)
         self.log("copied", id=file_id, copy=copy_id, name=place.name, folder=target)
         return ""
+
+    def _to_folder(self, file_id: str, folder: str) -> tuple[Place | None, str, str]:
+        """The file and the folder it is to go to, or why it cannot go there (it is there, a name taken there, no such folder)."""
+        place, target = self._usable(file_id), self.usable_folder(folder)
+        if place is None:
+            return None, "", "missing"
+        if target is None or same_folder(target, BIN):
+            return place, "", "folder"
+        if same_folder(place.folder, BIN):
+            return place, target, "in_bin"
+        if same_folder(place.folder, target):
+            return place, target, "same"
+        if self._name_taken(place.name, target):
+            return place, target, "exists"
+        return place, target, ""
 
     def delete(self, file_id: str) -> str:
         """To the Bin; on the USB stick (or already in the Bin) it is gone for good."""
