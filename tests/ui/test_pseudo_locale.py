@@ -212,6 +212,8 @@ SIMULATIONS = [
     ("services-sim-form-appointment", []),
     ("work-sim-cv-builder", []),
     ("safety-sim-sms-scams", ["enter"]),
+    ("work-sim-search-jobs", ["enter", "k", "enter", "enter", "b", "down", "enter", "a", "escape", "b", "f"]),
+    ("information-sim-files-organise", ["w", "down", "enter", "escape", "r", "escape", "tab", "end", "tab"]),
 ]
 
 

@@ -19,5 +19,8 @@ def registry() -> dict[str, Simulation]:
         from bleep_tui.core.sims import atm, banking, card_terminal
 
         simulations += [atm.SIMULATION, card_terminal.SIMULATION, banking.SIMULATION]
+        from bleep_tui.core.sims import files, search
+
+        simulations += [search.SIMULATION, files.SIMULATION]
         _REGISTRY = {sim.name: sim for sim in simulations}
     return _REGISTRY

@@ -17,4 +17,8 @@ def widget_class(sim_name: str) -> type[SimWidget]:
     from bleep_tui.ui.sims.card_terminal import CardTerminalWidget
 
     widgets.update(atm=AtmWidget, card_terminal=CardTerminalWidget, banking=BankingWidget)
+    from bleep_tui.ui.sims.files import FilesWidget
+    from bleep_tui.ui.sims.search import SearchWidget
+
+    widgets.update(search=SearchWidget, files=FilesWidget)
     return widgets[sim_name]

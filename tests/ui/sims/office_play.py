@@ -23,6 +23,8 @@ ONE_LESSON_PER_SIMULATION = [
     "safety-sim-sms-scams",
     "services-sim-form-appointment",
     "work-sim-cv-builder",
+    "work-sim-search-jobs",
+    "information-sim-files-organise",
 ]
 
 
