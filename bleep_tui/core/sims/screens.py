@@ -145,13 +145,12 @@ def assistant_says(model: CardTerminalModel, currency: str) -> str:
     """What the shop assistant says now ("" when nothing); when offering to type the PIN, the learner must answer."""
     if model.assistant == "offering":
         return _('The shop assistant says: "Just tell me your PIN, I will type it in for you."')
-    what = _("back") if model.refund else ""
     says = {
         "present": _('The shop assistant says: "That is {price}, please."'),
         "declined": _('The shop assistant says: "Sorry, your card was declined. Do you have another way to pay?"'),
     }
     if model.refund and model.state == "present":
-        return _('The shop assistant says: "You get {price} {back} on your card."').format(price=money(model.scenario.price, currency), back=what)
+        return _('The shop assistant says: "You get {price} back on your card."').format(price=money(model.scenario.price, currency))
     key = "declined" if model.notice == "declined" else model.state
     return says.get(key, "").format(price=money(model.scenario.price, currency))
 
