@@ -444,5 +444,16 @@ MACHINES: dict[str, type[Machine]] = {
 }
 
 
+class NotReadYet(Machine):
+    """A simulation linear mode cannot read out yet (the search engine, the file manager): the learner is told,
+    and can end the task; the full-screen app plays it."""
+
+    def shows(self) -> list[str]:
+        return [_("This simulation cannot be read out in linear mode yet. Play it in the full-screen app.")]
+
+    def actions(self) -> list[Action]:
+        return [Action(_("End the task"), just(self.model.finish))]
+
+
 def machine_for(sim: str, model: SimModel, currency: str) -> Machine:
-    return MACHINES[sim](model, currency)
+    return MACHINES.get(sim, NotReadYet)(model, currency)

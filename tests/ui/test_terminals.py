@@ -224,6 +224,8 @@ class MarkedHighlight:
 
         if not isinstance(app.focused, (OptionList, DataTable, RadioSet)):
             return
+        if isinstance(app.focused, OptionList) and app.focused.highlighted is None:
+            return  # an empty list (a folder with no files): nothing is highlighted
         row = app.cursor_position.y
         strip = app.screen._compositor.render_strips()[row]
         self.checked += 1
