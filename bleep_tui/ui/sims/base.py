@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.message import Message
 from textual.widget import Widget
 
 from bleep_tui.core.model import EURO
 from bleep_tui.core.sims.base import SimModel, TraceEntry
+from bleep_tui.i18n import _
 
 
 class SimFinished(Message):
@@ -45,6 +48,17 @@ class SimWidget(Widget, can_focus=True):
         super().__init__(classes="sim")
         self.model = model
         self._kept_draft = model.task_draft()  # a resumed task's draft is already saved
+
+    def confirm_end(self, end: Callable[[], None]) -> None:
+        """Ask before `end` (the model's way of ending the task): one key must not end it by mistake."""
+        from bleep_tui.ui.sims.dialogs import Confirm
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                end()
+                self.after_action()
+
+        self.app.push_screen(Confirm(_("End the task now? What you did will be checked.")), answer)
 
     def after_action(self) -> None:
         """Redraw, and report the end of the task once the model says it is finished."""

@@ -21,7 +21,7 @@ from bleep_tui.i18n import N_, _
 from bleep_tui.ui.browser_keys import keys_named
 from bleep_tui.ui.widgets.sparing import SparingOptionList
 from bleep_tui.ui.sims.base import SimWidget
-from bleep_tui.ui.sims.dialogs import Confirm, PickOne, ReadText, TickSeveral
+from bleep_tui.ui.sims.dialogs import PickOne, ReadText, TickSeveral
 from bleep_tui.ui.sims.web_page import locked_screen, page_screen
 from bleep_tui.ui.widgets.text_field import TextBox, TextField
 
@@ -493,9 +493,4 @@ class EmailWidget(SimWidget):
         ), reported)
 
     def action_end(self) -> None:
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self.model.finish()
-                self.after_action()
-
-        self.app.push_screen(Confirm(_("End the task now? What you did will be checked.")), answer)
+        self.confirm_end(self.model.finish)

@@ -381,9 +381,4 @@ class FilesWidget(SimWidget):
         self._done(self.model.eject(), _("You can take out the USB stick safely now."))
 
     def action_end(self) -> None:
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self.model.end()
-                self.after_action()
-
-        self.app.push_screen(Confirm(_("End the task now? What you did will be checked.")), answer)
+        self.confirm_end(self.model.end)

@@ -339,9 +339,4 @@ class SearchWidget(SimWidget):
         self.app.push_screen(Confirm(_("Report \"{title}\" to the site as fake?").format(title=result.title)), answer)
 
     def action_end(self) -> None:
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self.model.end()
-                self.after_action()
-
-        self.app.push_screen(Confirm(_("End the task now? What you did will be checked.")), answer)
+        self.confirm_end(self.model.end)
