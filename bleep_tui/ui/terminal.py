@@ -35,6 +35,7 @@ def _high_contrast(name: str, white: str, black: str, yellow: str, **colours: st
         name=name, primary=yellow, secondary=white, accent=yellow, warning=yellow, foreground=white,
         background=black, surface=black, panel=black, boost=black, dark=True, text_alpha=1.0, **colours,  # type: ignore[arg-type]
         variables={
+            "ansi-background": black, "ansi-foreground": white,  # what the ANSI theme's CSS refers to
             "text-muted": white, "text-disabled": white, "border": yellow, "border-blurred": white,
             "block-cursor-foreground": black, "block-cursor-background": yellow, "block-cursor-text-style": "bold",
             "block-cursor-blurred-foreground": black, "block-cursor-blurred-background": white,

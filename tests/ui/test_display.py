@@ -92,3 +92,17 @@ async def test_an_installation_can_make_high_contrast_the_look_of_every_learner_
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.theme == "bleep-high-contrast" and app.has_class("-spacious")
+
+
+async def test_high_contrast_works_on_a_16_colour_ascii_console(data_dir: Path) -> None:
+    """The 16-colour theme's CSS refers to variables the high-contrast theme must also give (it crashed once)."""
+    data_dir.mkdir(parents=True)
+    (data_dir / "settings.toml").write_text('display = "high-contrast"\n')
+    LearnerStore(data_dir).create("Sam")
+    app = BleepApp(data_dir, ascii=True, ansi_colours=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.theme == "bleep-high-contrast-ansi" and app.is_running
+        assert "Sam" in screen_text(app)
